@@ -1,0 +1,250 @@
+package org.emacs.hts;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The managed-object registry (the first seed's LispGarbageCollector): it
+ * owns every table C holds a handle to, and takes part in Emacs's
+ * mark-and-sweep collection.
+ *
+ * <p>One GC, as C drives it:
+ * <ol>
+ * <li>root phase: C marks {@link #rootWords} with everything else it roots;</li>
+ * <li>mark_object on a table calls {@link #mark}: a strong table hands back
+ *     all its keys and values for C to mark; a weak one is put aside;</li>
+ * <li>{@link #markWeakToFixpoint} then {@link #removeDeadWeakEntries}
+ *     (mark_and_sweep_weak_table_contents);</li>
+ * <li>sweep_vectors calls {@link #sweep}, which drops every table not marked
+ *     since the last sweep, unless it is rooted or permanent.</li>
+ * </ol>
+ *
+ * <p>A handle is {@code generation << 32 | (index + 1)}, never 0, so a stale
+ * handle is detected instead of naming a newer table.  Like Emacs's heap, the
+ * registry is used under the host's global lock: one thread at a time.
+ * {@link #global()} is the process's single registry; tests make their own.
+ */
+public final class Registry {
+    private static final Logger LOG = LoggerFactory.getLogger(Registry.class);
+    private static final Registry GLOBAL = new Registry();
+
+    private TableView[] tables = new TableView[64];
+    private long[] owners = new long[64];
+    private int[] generations = new int[64];
+    private boolean[] marked = new boolean[64];
+    private boolean[] permanent = new boolean[64];
+    private int[] freeIndices = new int[64];
+    private int freeCount;
+    private int highWater;
+    private int live;
+
+    private int droppedLastSweep;
+    private long droppedTotal;
+
+    private final WeakTables weak = new WeakTables();
+    private final ThreadLocal<RootStack> rootStack = ThreadLocal.withInitial(this::newRootStack);
+    private final ArrayList<RootStack> rootStacks = new ArrayList<>();
+
+    public static Registry global() {
+        return GLOBAL;
+    }
+
+    // ---- handles -------------------------------------------------------
+
+    /** Takes ownership of a live table whose Lisp object is {@code ownerWord}; returns its handle. */
+    public long manage(LiveTable table, long ownerWord) {
+        return add(table, ownerWord, false);
+    }
+
+    /** A frozen (pure) table: never swept, as pure objects are never collected. */
+    public long managePermanent(FrozenTable table, long ownerWord) {
+        return add(table, ownerWord, true);
+    }
+
+    private long add(TableView table, long ownerWord, boolean isPermanent) {
+        int i;
+        if (freeCount > 0) {
+            i = freeIndices[--freeCount];
+        } else {
+            if (highWater == tables.length) growArrays();
+            i = highWater++;
+        }
+        tables[i] = table;
+        owners[i] = ownerWord;
+        marked[i] = false;
+        permanent[i] = isPermanent;
+        live++;
+        return ((long) generations[i] << 32) | (i + 1);
+    }
+
+    private void growArrays() {
+        int n = tables.length * 2;
+        tables = Arrays.copyOf(tables, n);
+        owners = Arrays.copyOf(owners, n);
+        generations = Arrays.copyOf(generations, n);
+        marked = Arrays.copyOf(marked, n);
+        permanent = Arrays.copyOf(permanent, n);
+        freeIndices = Arrays.copyOf(freeIndices, n);
+    }
+
+    private int indexOf(long handle) {
+        int i = (int) handle - 1;
+        if (i < 0 || i >= highWater || tables[i] == null || generations[i] != (int) (handle >>> 32))
+            throw new StaleHandleException(handle);
+        return i;
+    }
+
+    public boolean isLive(long handle) {
+        int i = (int) handle - 1;
+        return i >= 0 && i < highWater && tables[i] != null && generations[i] == (int) (handle >>> 32);
+    }
+
+    /** The table behind a handle, live or frozen. */
+    public TableView view(long handle) {
+        return tables[indexOf(handle)];
+    }
+
+    /** The live table behind a handle; a frozen one cannot be mutated. */
+    public LiveTable table(long handle) {
+        TableView t = tables[indexOf(handle)];
+        if (t instanceof LiveTable) return (LiveTable) t;
+        throw new IllegalStateException("table 0x" + Long.toHexString(handle) + " is frozen");
+    }
+
+    /** The Lisp word of the table's C object. */
+    public long owner(long handle) {
+        return owners[indexOf(handle)];
+    }
+
+    /** Drops one table now (C freed its object outside a sweep). */
+    public void free(long handle) {
+        drop(indexOf(handle));
+        droppedTotal++;
+    }
+
+    private void drop(int i) {
+        tables[i] = null;
+        owners[i] = 0;
+        marked[i] = false;
+        permanent[i] = false;
+        generations[i]++;
+        freeIndices[freeCount++] = i;
+        live--;
+    }
+
+    // ---- marking -------------------------------------------------------
+
+    /**
+     * mark_object on a table.  The first call in a GC marks it; a strong table
+     * then appends all its live keys and values to {@code out} for C to mark
+     * (returns how many), a weak one waits for the weak phases (returns 0).
+     */
+    public int mark(long handle, Words out) {
+        int i = indexOf(handle);
+        if (marked[i]) return 0;
+        marked[i] = true;
+        TableView t = tables[i];
+        if (t instanceof LiveTable) {
+            LiveTable live = (LiveTable) t;
+            if (live.weakness().isWeak()) {
+                weak.add(live);
+                return 0;
+            }
+            return live.exportWords(out);
+        }
+        return ((FrozenTable) t).exportWords(out);
+    }
+
+    public boolean isMarked(long handle) {
+        return marked[indexOf(handle)];
+    }
+
+    /** The marking half of the weak phase, to its fixpoint over all weak tables reached. */
+    public void markWeakToFixpoint(Heap heap) {
+        weak.markToFixpoint(heap);
+    }
+
+    /** The removal half of the weak phase; returns the number of entries removed. */
+    public long removeDeadWeakEntries(Heap heap) {
+        return weak.removeDead(heap);
+    }
+
+    /**
+     * sweep_vectors: drops every table not marked since the last sweep, unless
+     * rooted or permanent, then clears all marks.  Returns how many it dropped.
+     */
+    public int sweep() {
+        keepRooted();
+        int dropped = 0;
+        for (int i = 0; i < highWater; i++) {
+            if (tables[i] == null) continue;
+            if (!marked[i] && !permanent[i]) {
+                drop(i);
+                dropped++;
+            }
+            marked[i] = false;
+        }
+        weak.clear();
+        droppedLastSweep = dropped;
+        droppedTotal += dropped;
+        if (LOG.isDebugEnabled()) {
+            RegistryStats s = stats();
+            LOG.debug("sweep dropped {} tables; {} live holding {} entries; {} dropped in all",
+                      dropped, s.liveTables(), s.liveEntries(), s.droppedTotal());
+        }
+        return dropped;
+    }
+
+    private void keepRooted() {
+        synchronized (rootStacks) {
+            for (RootStack s : rootStacks)
+                for (int j = 0; j < s.size(); j++) {
+                    long h = s.get(j).handle();
+                    if (h != 0 && isLive(h)) marked[(int) h - 1] = true;
+                }
+        }
+    }
+
+    // ---- roots ---------------------------------------------------------
+
+    /** Roots a table for the current thread: its Lisp object is marked and it is never swept. */
+    public Rooted<LiveTable> rootTable(long handle) {
+        int i = indexOf(handle);
+        return new Rooted<>(rootStack.get(), table(handle), owners[i], handle);
+    }
+
+    /** Roots a Lisp word for the current thread. */
+    public Rooted<Long> rootWord(long word) {
+        return new Rooted<>(rootStack.get(), word, word, 0);
+    }
+
+    /** Appends the Lisp words of every open root, on every thread, for C's root phase. */
+    public int rootWords(Words out) {
+        int start = out.size();
+        synchronized (rootStacks) {
+            rootStacks.removeIf(RootStack::isAbandoned);
+            for (RootStack s : rootStacks)
+                for (int j = 0; j < s.size(); j++) out.add(s.get(j).word());
+        }
+        return out.size() - start;
+    }
+
+    private RootStack newRootStack() {
+        RootStack s = new RootStack(Thread.currentThread());
+        synchronized (rootStacks) {
+            rootStacks.add(s);
+        }
+        return s;
+    }
+
+    // ---- counters ------------------------------------------------------
+
+    public RegistryStats stats() {
+        long entries = 0;
+        for (int i = 0; i < highWater; i++)
+            if (tables[i] != null) entries += tables[i].count();
+        return new RegistryStats(live, entries, droppedLastSweep, droppedTotal);
+    }
+}

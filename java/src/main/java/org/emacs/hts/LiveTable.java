@@ -154,6 +154,14 @@ public final class LiveTable implements TableView {
         return out;
     }
 
+    /** Live slots in the order a weak sweep visits them (bucket by bucket), for tests. */
+    int[] sweepOrder() {
+        int[] out = new int[count];
+        int n = index.sweepOrder(next, out);
+        if (n != count) throw new IllegalStateException("index holds " + n + " slots, count is " + count);
+        return out;
+    }
+
     // ---- mutation ------------------------------------------------------
 
     /** hash_put: stores a new entry in the free-list head, growing first if none is free. */

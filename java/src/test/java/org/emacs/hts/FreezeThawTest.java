@@ -1,0 +1,202 @@
+package org.emacs.hts;
+
+import static org.emacs.hts.Models.asList;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Freeze and thaw (pdumper's hash_table_contents / hash_table_thaw, and
+ * purecopy), and the dual-mode access: frozen snapshots and read borrows
+ * offer no mutation, and a live table refuses mutation while borrowed.
+ */
+class FreezeThawTest {
+    /** A table with holes: keys 0..9 inserted, then 2, 5 and 7 removed. */
+    private static LiveTable withHoles() {
+        LiveTable t = LiveTable.create(12, 0.5f, 0.8125f, Weakness.NONE, StoreKind.DEFAULT);
+        for (long k = 0; k < 10; k++) t.insert(k << 3, k * 100, k % 4);
+        for (long k : new long[] {2, 5, 7}) t.removeEq(k << 3, k % 4);
+        t.insert(50 << 3, 5000, 1);   // lands in slot 7, the last freed
+        return t;
+    }
+
+    @Test
+    void freezingCompactsLiveEntriesToTheFrontInSlotOrder() {
+        LiveTable t = withHoles();
+        FrozenTable f = t.freeze();
+        assertEquals(t.capacity(), f.capacity());
+        assertEquals(8, f.count());
+        List<Long> expected = new ArrayList<>();
+        for (int s : Models.liveSlots(t)) expected.add(t.key(s));
+        List<Long> actual = new ArrayList<>();
+        for (int s : Models.liveSlots(f)) actual.add(f.key(s));
+        assertEquals(expected, actual);
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7), Models.liveSlots(f));
+        assertEquals(50L << 3, f.key(5), "slot 7 held 50; live slots were 0 1 3 4 6 7 8 9, so it moves to 5");
+    }
+
+    @Test
+    void thawGivesSlotsZeroToNAndAnAscendingFreeList() {
+        LiveTable t = withHoles();
+        LiveTable back = t.freeze().thaw();
+        assertEquals(12, back.capacity());
+        assertEquals(8, back.count());
+        assertEquals(List.of(8, 9, 10, 11), asList(back.freeList()));
+        for (int s = 0; s < 8; s++) assertEquals(s, back.findEq(back.key(s), back.hash(s)));
+    }
+
+    @Test
+    void aFreezeThawRoundTripIsAPdumpRoundTrip() {
+        LiveTable t = LiveTable.create(12, 0.5f, 0.8125f, Weakness.NONE, StoreKind.DEFAULT);
+        ReferenceTable ref = new ReferenceTable(12, 0.5f, 0.8125f);
+        for (long k = 0; k < 10; k++) {
+            t.insert(k << 3, k * 100, k % 4);
+            ref.put(k << 3, k * 100, k % 4);
+        }
+        for (long k : new long[] {2, 5, 7}) {
+            t.removeEq(k << 3, k % 4);
+            ref.removeEq(k << 3, k % 4);
+        }
+        Models.assertMatches(ref.dumpAndLoad(), t.freeze().thaw(), true, "after dump and load");
+    }
+
+    @Test
+    void aFullTableThawsWithNoFreeSlotAndGrowsOnTheNextInsert() {
+        LiveTable t = LiveTable.create(4, -2f, 0.8125f, Weakness.NONE, StoreKind.DEFAULT);
+        for (long k = 0; k < 4; k++) t.insert(k, k, k);
+        LiveTable back = t.freeze().thaw();
+        assertEquals(0, back.freeList().length);
+        assertEquals(4, back.insert(99, 99, 99));
+        assertEquals(6, back.capacity());
+    }
+
+    @Test
+    void thawingWithNewHashesRehashesAsAfterAPdumpLoad() {
+        FrozenTable f = withHoles().freeze();
+        long[] moved = new long[f.count()];
+        for (int i = 0; i < moved.length; i++) moved[i] = 1000 + i;
+        LiveTable back = f.thaw(moved, StoreKind.DEFAULT);
+        for (int s = 0; s < moved.length; s++) {
+            assertEquals(s, back.findEq(f.key(s), 1000 + s));
+            assertEquals(1000 + s, back.hash(s));
+        }
+        assertThrows(IllegalArgumentException.class, () -> f.thaw(new long[2], StoreKind.DEFAULT));
+    }
+
+    @Test
+    void aFrozenTableAnswersLookupsLikeTheTableItCameFrom() {
+        LiveTable t = withHoles();
+        FrozenTable f = t.freeze();
+        for (long k = 0; k < 10; k++) {
+            boolean present = t.findEq(k << 3, k % 4) >= 0;
+            assertEquals(present, f.findEq(k << 3, k % 4) >= 0, "key " + k);
+            assertEquals(Models.probeAll(t, -8, k % 4).size(), Models.probeAll(f, -8, k % 4).size());
+        }
+    }
+
+    @Test
+    void bulkDataBecomesAFrozenTable() {
+        FrozenTable f = FrozenTable.of(10, new long[] {8, 16, 24}, new long[] {1, 2, 3}, new long[] {1, 2, 3}, 3,
+                                       0.5f, 0.8125f, Weakness.KEY);
+        assertEquals(3, f.count());
+        assertEquals(Weakness.KEY, f.weakness());
+        assertEquals(1, f.findEq(16, 2));
+        LiveTable live = f.thaw();
+        assertEquals(Weakness.KEY, live.weakness());
+        assertEquals(3, live.insert(32, 4, 4));
+        assertThrows(IllegalArgumentException.class,
+                     () -> FrozenTable.of(2, new long[3], new long[3], new long[3], 3, 0.5f, 0.8125f, Weakness.NONE));
+    }
+
+    @Test
+    void frozenTablesAndReadBorrowsOfferNoMutation() {
+        Set<String> mutators = Set.of("insert", "setValue", "removeSlot", "removeEq", "clear");
+        for (Class<?> c : new Class<?>[] {FrozenTable.class, ReadBorrow.class, TableView.class})
+            for (Method m : c.getMethods())
+                if (Modifier.isPublic(m.getModifiers()))
+                    assertTrue(!mutators.contains(m.getName()), c.getSimpleName() + " exposes " + m.getName());
+    }
+
+    @Test
+    void anyThreadMayReadAFrozenTable() throws Exception {
+        FrozenTable f = withHoles().freeze();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Long>> sums = new ArrayList<>();
+            for (int i = 0; i < 8; i++)
+                sums.add(pool.submit(() -> {
+                    long sum = 0;
+                    for (int round = 0; round < 1000; round++)
+                        for (int s = f.nextLive(0); s >= 0; s = f.nextLive(s + 1))
+                            sum += f.value(f.findEq(f.key(s), f.hash(s)));
+                    return sum;
+                }));
+            long expected = 1000L * (0 + 100 + 300 + 400 + 600 + 800 + 900 + 5000);
+            for (Future<Long> s : sums) assertEquals(expected, s.get());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void mutatingDuringAReadBorrowIsRefusedAsEmacsRefusesItDuringAUserTest() {
+        LiveTable t = withHoles();
+        int count = t.count();
+        try (ReadBorrow b = t.borrow()) {
+            TableBorrowedException e = assertThrows(TableBorrowedException.class, () -> t.insert(1, 1, 1));
+            assertEquals("hash table test modifies table", e.getMessage());
+            assertThrows(TableBorrowedException.class, () -> t.setValue(0, 1));
+            assertThrows(TableBorrowedException.class, () -> t.removeSlot(0));
+            assertThrows(TableBorrowedException.class, () -> t.removeEq(0, 0));
+            assertThrows(TableBorrowedException.class, t::clear);
+            assertEquals(count, b.count(), "reading through the borrow still works");
+            assertEquals(0, b.value(0));
+        }
+        assertEquals(count, t.count(), "the table is intact");
+        t.insert(1, 1, 1);
+        assertEquals(count + 1, t.count());
+    }
+
+    @Test
+    void borrowsNestAndTheTableIsMutableOnlyAfterTheLastCloses() {
+        LiveTable t = withHoles();
+        ReadBorrow outer = t.borrow();
+        ReadBorrow inner = t.borrow();
+        inner.close();
+        assertThrows(TableBorrowedException.class, t::clear);
+        outer.close();
+        t.clear();
+        assertEquals(0, t.count());
+    }
+
+    @Test
+    void aReadBorrowFailsAfterCloseAndOnASecondClose() {
+        LiveTable t = withHoles();
+        ReadBorrow b = t.borrow();
+        b.close();
+        assertThrows(IllegalStateException.class, b::count);
+        assertThrows(IllegalStateException.class, b::close);
+        t.clear();   // the failed second close did not leave the table borrowed
+    }
+
+    @Test
+    void aCopyOfABorrowedTableIsMutable() {
+        LiveTable t = withHoles();
+        try (ReadBorrow b = t.borrow()) {
+            LiveTable c = t.copy();
+            c.clear();
+            assertEquals(0, c.count());
+            assertEquals(8, b.count());
+        }
+    }
+}

@@ -1,0 +1,30 @@
+# Emacs 28.2 with its hash tables stored in a JVM.
+#
+#   make check       build everything and run every test (what CI runs)
+#   make run         build and start the patched Emacs (not yet: see below)
+#   make bench-java  the JMH store benchmark; results in bench/results/
+#
+# Maven does the Java build; later stages add the C shim and the patched Emacs.
+
+MVN ?= mvn -B
+JMH_ARGS ?= -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc
+RESULTS := bench/results
+
+.PHONY: check run bench-java clean
+
+check:
+	$(MVN) verify
+
+run:
+	@echo "make run: the patched Emacs is not built yet (it arrives with the Emacs patch series)." >&2
+	@echo "Today the project is the Java store and its tests: make check." >&2
+	@exit 2
+
+bench-java:
+	@mkdir -p $(RESULTS)
+	$(MVN) -q -Pjmh test-compile exec:exec \
+	    -Djmh.args="$(JMH_ARGS) -rf json -rff $(CURDIR)/$(RESULTS)/jmh-store.json StoreBenchmark" \
+	    | tee $(RESULTS)/jmh-store.txt
+
+clean:
+	$(MVN) -q clean

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  *     since the last sweep, unless it is rooted or permanent.</li>
  * </ol>
  *
- * <p>A handle is {@code generation << 32 | (index + 1)}, never 0, so a stale
+ * <p>A handle is {@code generation << 32 | (index + 1)}, with a 31-bit
+ * generation: always positive, so a stale
  * handle is detected instead of naming a newer table.  Like Emacs's heap, the
  * registry is used under the host's global lock: one thread at a time.
  * {@link #global()} is the process's single registry; tests make their own.
@@ -129,7 +130,7 @@ public final class Registry {
         owners[i] = 0;
         marked[i] = false;
         permanent[i] = false;
-        generations[i]++;
+        generations[i] = (generations[i] + 1) & Integer.MAX_VALUE;   // handles stay positive
         freeIndices[freeCount++] = i;
         live--;
     }

@@ -1,0 +1,248 @@
+/*
+** hts.h: Emacs hash tables whose entries live in a JVM.
+**
+** A table is named by a handle.  Its entries (key, value, and the hash C
+** computed for the key) live in a Java store with Emacs 28.2's exact slot
+** semantics; see README.md.  The store never hashes, never compares keys
+** except for identity, and never calls back into Lisp: C computes hashes
+** and runs every test other than eq on the candidates the store hands it.
+**
+** Conventions:
+**   - Keys and values are the raw bits of a Lisp_Object (hts_word).
+**   - Hashes are non-negative and below 2^62 (XUFIXNUM of Emacs's hash).
+**   - Functions returning a handle, a slot or a count return a negative
+**     HTS_E_* code on error; functions returning int return HTS_OK or one.
+**     hts_error () then describes the error in one line.
+**   - HTS_NONE (-1) is "no slot": not found, free, or end of iteration.
+**   - No function longjmps, and none runs Lisp.  Java exceptions never
+**     cross: they come back as codes.
+**   - Like Emacs's heap, tables are used under the host's global lock,
+**     one thread at a time; any thread may be that thread.
+*/
+
+#ifndef HTS_H
+#define HTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef int64_t hts_table;   /* a table's handle; always > 0 */
+typedef int64_t hts_word;    /* the bits of a Lisp_Object */
+typedef int64_t hts_hash;    /* 0 <= hash < 2^62 */
+typedef int64_t hts_slot;    /* 0 <= slot < capacity, or HTS_NONE */
+
+#define HTS_OK            0
+#define HTS_NONE        (-1)
+#define HTS_E_ARG       (-2)  /* bad handle, slot or parameter */
+#define HTS_E_BORROWED  (-3)  /* "hash table test modifies table" */
+#define HTS_E_TOO_LARGE (-4)  /* "Hash table too large" */
+#define HTS_E_MEMORY    (-5)  /* the Java heap is exhausted: memory-full */
+#define HTS_E_JVM       (-6)  /* no JVM: hts_init failed or was not called */
+#define HTS_E_INTERNAL  (-7)  /* any other Java exception: a bug */
+
+/* :weakness, as stored in the table. */
+enum hts_weakness
+{
+  HTS_WEAK_NONE,
+  HTS_WEAK_KEY,
+  HTS_WEAK_VALUE,
+  HTS_WEAK_KEY_OR_VALUE,
+  HTS_WEAK_KEY_AND_VALUE
+};
+
+/* The last error on this thread, as one line; "" if none. */
+const char *hts_error (void);
+
+/*
+** Starting.
+*/
+
+/* Start the JVM and the Java store.  Call once, before any other function,
+   on the thread that will use tables first (Emacs: before pdumper_load).
+   Calling it again is harmless.  Returns HTS_OK, or HTS_E_JVM with the
+   reason in hts_error () (no JVM found, JVM refused to start, Java side
+   missing).  It reads the environment:
+     HTS_JAVA_HOME or JAVA_HOME  the JDK or JRE whose lib/server/libjvm.so
+                                 is loaded (default: the one built against);
+     HTS_CLASSPATH               the class path (default: the built jars);
+     HTS_JVM_OPTS                extra JVM options, separated by spaces.
+   The JVM always gets -Xrs, so SIGINT, SIGTERM, SIGHUP and SIGQUIT stay the
+   host's.  A host that installs a SIGSEGV handler must link the JDK's
+   libjsig.so first (see README).  */
+int hts_init (void);
+
+/* Attach the calling thread to the JVM, once, for all later calls.  Calls
+   from an unattached thread attach it themselves; this only moves the cost
+   (tens of microseconds) to a time of the host's choosing.  Not from a
+   signal handler.  */
+int hts_attach_thread (void);
+
+/* The name of the backend that made the entry points: "jna" or "ffm". */
+const char *hts_backend (void);
+
+/*
+** Tables.  OWNER is the Lisp word of the table's C object: what the store
+** hands back for C to mark when Java roots the table.
+*/
+
+/* make_hash_table: a table of SIZE slots (0 gives 1), all free, ascending.
+   REHASH_SIZE and REHASH_THRESHOLD use struct Lisp_Hash_Table's encoding:
+   -N for an integer rehash-size N, factor - 1 for a float one; the
+   threshold in (0, 1].  WEAKNESS is an enum hts_weakness.  */
+hts_table hts_new (int64_t size, float rehash_size, float rehash_threshold,
+                   int weakness, hts_word owner);
+
+/* copy-hash-table: same slots, free list and chains; never borrowed.  */
+hts_table hts_copy (hts_table, hts_word owner);
+
+/* Drop a table now, outside a sweep.  Its handle becomes invalid.  */
+int hts_free (hts_table);
+
+/* clrhash.  Does nothing to an empty table, so its free list keeps its
+   order, as in stock.  */
+int hts_clear (hts_table);
+
+int64_t hts_count (hts_table);      /* hash-table-count */
+int64_t hts_capacity (hts_table);   /* hash-table-size */
+
+/*
+** Entries.  A slot number is stable while its entry lives; it is reused
+** last-in first-out after removal.  Capacity grows only inside
+** hts_insert, when no slot is free, as maybe_resize_hash_table would.
+*/
+
+/* The slot whose key is KEY itself (eq), looked for in HASH's bucket as
+   hash_lookup does, storing its value in *VALUE (if not NULL); or HTS_NONE.  */
+hts_slot hts_find_eq (hts_table, hts_word key, hts_hash hash, hts_word *value);
+
+/* The next candidate for a key under a test with a cmpfn (eql, equal, user
+   tests): a slot whose key is KEY, or whose stored hash is HASH.  AFTER is
+   the previous candidate, or HTS_NONE to start.  Candidates come in
+   hash_lookup's order; the candidate's key goes to *KEY_OUT (if not NULL).
+   The caller runs cmpfn on it and calls again while it says no.  Between
+   those calls the table must not change.  */
+hts_slot hts_probe (hts_table, hts_word key, hts_hash hash, hts_slot after,
+                    hts_word *key_out);
+
+/* hash_put: store a new entry in the head of the free list, growing first
+   if there is none.  The caller has checked that KEY is absent.  */
+hts_slot hts_insert (hts_table, hts_word key, hts_word value, hts_hash hash);
+
+/* Remove the entry in SLOT; the slot becomes the head of the free list.  */
+int hts_remove (hts_table, hts_slot);
+
+/* remhash on an eq table in one call: the removed slot, or HTS_NONE.  */
+hts_slot hts_remove_eq (hts_table, hts_word key, hts_hash hash);
+
+int hts_set_value (hts_table, hts_slot, hts_word value);
+
+/* Read SLOT's key and value (either pointer may be NULL).  Returns SLOT,
+   or HTS_NONE if the slot is free.  */
+hts_slot hts_get (hts_table, hts_slot, hts_word *key, hts_word *value);
+
+/* Fmaphash's cursor: the first live slot at or after FROM, with its key
+   and value; or HTS_NONE.  Stays right if the table changes between calls:
+   removed entries are skipped, new ones are seen if their slot is later,
+   grown slots come at the end.  */
+hts_slot hts_next (hts_table, hts_slot from, hts_word *key, hts_word *value);
+
+/*
+** Bulk: pdumper and purecopy.
+*/
+
+/* Copy the live entries, in slot order, into KV (key, value, key, value...)
+   and HASHES (either may be NULL), at most MAX entries.  Returns the number
+   of live entries, which may exceed MAX (then only MAX were copied).  */
+int64_t hts_export (hts_table, hts_word *kv, hts_hash *hashes, int64_t max);
+
+#define HTS_IMPORT_FROZEN 1   /* immutable and never swept (pure tables) */
+
+/* A table of CAPACITY slots holding the N entries of KV and HASHES in slots
+   0..N-1, free slots N.. ascending, chained as hash_table_thaw does.  With
+   HTS_IMPORT_FROZEN, the table is a frozen snapshot: readable, never
+   mutable, never swept.  */
+hts_table hts_import (int64_t capacity, float rehash_size,
+                      float rehash_threshold, int weakness,
+                      const hts_word *kv, const hts_hash *hashes, int64_t n,
+                      int flags, hts_word owner);
+
+/*
+** Garbage collection.  One GC, in alloc.c's order:
+**   1. mark the host's roots and the words hts_roots gives;
+**   2. mark_object on a table calls hts_mark, and marks the words it gives;
+**   3. hts_weak_mark, then hts_weak_remove;
+**   4. sweep_vectors calls hts_sweep, which drops every table not marked
+**      since the last sweep, unless Java roots it or it is frozen.
+** Steps 1, 3 and 4 cost one crossing each; step 2 one per table.
+*/
+
+struct hts_heap
+{
+  /* For each of N words, OUT[i] = 1 if it is marked in this GC or can never
+     die (survives_gc_p), else 0.  */
+  void (*survives) (const hts_word *words, size_t n, unsigned char *out);
+  /* mark_object on each of N words.  It may call hts_mark.  */
+  void (*mark) (const hts_word *words, size_t n);
+};
+
+/* The heap the weak phases query.  HEAP must stay valid.  */
+void hts_set_heap (const struct hts_heap *heap);
+
+/* Mark a table.  The first call in a GC on a strong table stores in *WORDS
+   a buffer of all its live keys and values and returns their number; the
+   buffer is valid until the next hts_mark or hts_roots.  A weak table, or
+   one already marked, gives 0; weak tables wait for hts_weak_mark.  */
+int64_t hts_mark (hts_table, const hts_word **words);
+
+/* The words of every open Java root, to be marked in the root phase.  The
+   buffer in *WORDS is valid until the next hts_mark or hts_roots.  */
+int64_t hts_roots (const hts_word **words);
+
+/* Mark the halves of kept weak entries to a fixpoint over all weak tables
+   marked in this GC, through the heap's survives and mark.  */
+int hts_weak_mark (void);
+
+/* Remove dead weak entries, freeing slots in stock's order.  Returns the
+   number removed.  */
+int64_t hts_weak_remove (void);
+
+/* Drop every table not marked since the last sweep, unless rooted or
+   frozen; clear the marks.  Returns the number dropped.  */
+int64_t hts_sweep (void);
+
+struct hts_stats
+{
+  int64_t live_tables;
+  int64_t live_entries;
+  int64_t dropped_last_sweep;
+  int64_t dropped_total;
+};
+
+int hts_stats (struct hts_stats *out);
+
+/*
+** Testing only.  Refused (HTS_E_ARG) unless the environment had
+** HTS_TEST_HOOKS=1 when hts_init ran.
+*/
+enum hts_test_op
+{
+  HTS_TEST_NPE_LOOP = 1,   /* throw and catch ARG NullPointerExceptions */
+  HTS_TEST_FAIL_NEXT,      /* the next call throws: ARG 0 a RuntimeException,
+                              1 an OutOfMemoryError */
+  HTS_TEST_ROOT,           /* root table ARG from Java (a Rooted) */
+  HTS_TEST_UNROOT,         /* close the innermost such root */
+  HTS_TEST_JAVA_GC,        /* System.gc (): callbacks must survive it */
+  HTS_TEST_DOWNCALLS       /* make ARG Java-to-C calls; returns total ns */
+};
+
+int64_t hts_test_hook (int op, int64_t arg);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* HTS_H */

@@ -1,0 +1,226 @@
+package org.emacs.hts.bridge;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import org.emacs.hts.FrozenTable;
+import org.emacs.hts.LiveTable;
+import org.emacs.hts.Registry;
+import org.emacs.hts.RegistryStats;
+import org.emacs.hts.StoreKind;
+import org.emacs.hts.TableView;
+import org.emacs.hts.Weakness;
+import org.emacs.hts.Words;
+
+/**
+ * What each C entry point does, in Java.  These methods may throw; the
+ * backend catches everything and returns a status code (see {@link Status}).
+ * Contracts are those of include/hts.h.
+ */
+final class Entries {
+    private static final int NONE = -1;
+    private static final int IMPORT_FROZEN = 1;
+
+    private final Registry registry;
+    private final Heap heap = new Heap();
+    private final TestHooks hooks;
+    /** Words handed to C by mark and roots; valid until the next such call. */
+    private final Words words = new Words(1024);
+    private Memory wordBuffer = new Memory(8 * 1024);
+
+    Entries(Registry registry, TestHooks hooks) {
+        this.registry = registry;
+        this.hooks = hooks;
+    }
+
+    /** Runs before every entry point: the test-only fault switch. */
+    void before() {
+        hooks.maybeFail();
+    }
+
+    long newTable(long size, float rehashSize, float rehashThreshold, int weakness, long owner) {
+        return registry.manage(LiveTable.create(size, rehashSize, rehashThreshold, weakness(weakness),
+                                                StoreKind.DEFAULT), owner);
+    }
+
+    long copy(long t, long owner) {
+        return registry.manage(registry.table(t).copy(), owner);
+    }
+
+    long free(long t) {
+        registry.free(t);
+        return Status.OK;
+    }
+
+    long clear(long t) {
+        registry.table(t).clear();
+        return Status.OK;
+    }
+
+    long count(long t) {
+        return registry.view(t).count();
+    }
+
+    long capacity(long t) {
+        return registry.view(t).capacity();
+    }
+
+    long findEq(long t, long key, long hash, Pointer value) {
+        TableView v = registry.view(t);
+        int s = v.findEq(key, hash);
+        if (s >= 0 && value != null) value.setLong(0, v.value(s));
+        return s;
+    }
+
+    long probe(long t, long key, long hash, long after, Pointer keyOut) {
+        TableView v = registry.view(t);
+        int s = v.probe(key, hash, after < 0 ? NONE : slot(v, after));
+        if (s >= 0 && keyOut != null) keyOut.setLong(0, v.key(s));
+        return s;
+    }
+
+    long insert(long t, long key, long value, long hash) {
+        return registry.table(t).insert(key, value, hash);
+    }
+
+    long remove(long t, long slot) {
+        LiveTable table = registry.table(t);
+        table.removeSlot(slot(table, slot));
+        return Status.OK;
+    }
+
+    long removeEq(long t, long key, long hash) {
+        return registry.table(t).removeEq(key, hash);
+    }
+
+    long setValue(long t, long slot, long value) {
+        LiveTable table = registry.table(t);
+        table.setValue(slot(table, slot), value);
+        return Status.OK;
+    }
+
+    long get(long t, long slot, Pointer key, Pointer value) {
+        TableView v = registry.view(t);
+        int s = slot(v, slot);
+        return v.isLive(s) ? read(v, s, key, value) : NONE;
+    }
+
+    long next(long t, long from, Pointer key, Pointer value) {
+        TableView v = registry.view(t);
+        int s = v.nextLive((int) Math.max(0, Math.min(from, v.capacity())));
+        return s < 0 ? NONE : read(v, s, key, value);
+    }
+
+    long export(long t, Pointer kv, Pointer hashes, long max) {
+        TableView v = registry.view(t);
+        long n = 0;
+        for (int s = v.nextLive(0); s >= 0 && n < max; s = v.nextLive(s + 1), n++) {
+            if (kv != null) {
+                kv.setLong(16 * n, v.key(s));
+                kv.setLong(16 * n + 8, v.value(s));
+            }
+            if (hashes != null) hashes.setLong(8 * n, v.hash(s));
+        }
+        return v.count();
+    }
+
+    long importTable(long capacity, float rehashSize, float rehashThreshold, int weakness,
+                     Pointer kv, Pointer hashes, long n, int flags, long owner) {
+        if (n < 0 || n > capacity || capacity > Integer.MAX_VALUE)
+            throw new IllegalArgumentException(n + " entries for a capacity of " + capacity);
+        int count = (int) n;
+        long[] k = new long[count], v = new long[count], h = new long[count];
+        for (int i = 0; i < count; i++) {
+            k[i] = kv.getLong(16L * i);
+            v[i] = kv.getLong(16L * i + 8);
+            h[i] = hashes.getLong(8L * i);
+        }
+        FrozenTable frozen = FrozenTable.of((int) capacity, k, v, h, count, rehashSize, rehashThreshold,
+                                            weakness(weakness));
+        return (flags & IMPORT_FROZEN) != 0
+            ? registry.managePermanent(frozen, owner)
+            : registry.manage(frozen.thaw(h, StoreKind.DEFAULT), owner);
+    }
+
+    long mark(long t, Pointer out) {
+        words.clear();
+        return handOver(registry.mark(t, words), out);
+    }
+
+    long roots(Pointer out) {
+        words.clear();
+        return handOver(registry.rootWords(words), out);
+    }
+
+    long weakMark() {
+        registry.markWeakToFixpoint(heap);
+        return Status.OK;
+    }
+
+    long weakRemove() {
+        return registry.removeDeadWeakEntries(heap);
+    }
+
+    long sweep() {
+        return registry.sweep();
+    }
+
+    long stats(Pointer out) {
+        RegistryStats s = registry.stats();
+        out.setLong(0, s.liveTables());
+        out.setLong(8, s.liveEntries());
+        out.setLong(16, s.droppedLastSweep());
+        out.setLong(24, s.droppedTotal());
+        return Status.OK;
+    }
+
+    long testHook(int op, long arg) {
+        return hooks.run(op, arg, registry);
+    }
+
+    // ---- helpers -------------------------------------------------------
+
+    private static long read(TableView v, int s, Pointer key, Pointer value) {
+        if (key != null) key.setLong(0, v.key(s));
+        if (value != null) value.setLong(0, v.value(s));
+        return s;
+    }
+
+    /** A slot number within the table's capacity, or IllegalArgumentException. */
+    private static int slot(TableView v, long slot) {
+        if (slot < 0 || slot >= v.capacity())
+            throw new IllegalArgumentException("slot " + slot + " is outside 0.." + (v.capacity() - 1));
+        return (int) slot;
+    }
+
+    private static Weakness weakness(int w) {
+        Weakness[] all = Weakness.values();
+        if (w < 0 || w >= all.length) throw new IllegalArgumentException("weakness " + w);
+        return all[w];
+    }
+
+    /** Copies the gathered words to native memory C can read; stores its address in *out. */
+    private long handOver(int n, Pointer out) {
+        long bytes = 8L * Math.max(n, 1);
+        if (wordBuffer.size() < bytes) wordBuffer = new Memory(Math.max(bytes, 2 * wordBuffer.size()));
+        if (n > 0) wordBuffer.write(0, words.array(), 0, n);
+        out.setPointer(0, wordBuffer);
+        return n;
+    }
+
+    /** The host heap, reached through the shim: one crossing per batch. */
+    private static final class Heap implements org.emacs.hts.Heap {
+        private byte[] flags = new byte[256];
+
+        @Override
+        public void survives(long[] w, int n, boolean[] out) {
+            if (flags.length < n) flags = new byte[Math.max(n, 2 * flags.length)];
+            Shim.hts__heap_survives(w, n, flags);
+            for (int i = 0; i < n; i++) out[i] = flags[i] != 0;
+        }
+
+        @Override
+        public void mark(long[] w, int n) {
+            Shim.hts__heap_mark(w, n);
+        }
+    }
+}

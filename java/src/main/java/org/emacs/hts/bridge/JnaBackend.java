@@ -1,0 +1,111 @@
+package org.emacs.hts.bridge;
+
+import com.sun.jna.Callback;
+import com.sun.jna.CallbackReference;
+import com.sun.jna.CallbackThreadInitializer;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+
+/**
+ * The JNA backend: one JNA callback per entry point, each a C function
+ * pointer.  Every callback catches everything and returns a status code, so
+ * no exception reaches C.  A thread that calls in unattached is attached
+ * once, as a daemon, and stays attached.
+ */
+final class JnaBackend {
+    private final Callback[] callbacks = new Callback[Entry.values().length];
+
+    JnaBackend(Entries e) {
+        set(Entry.NEW, (Entry.JFFIJ) (a, b, c, d, f) -> {
+            try { e.before(); return e.newTable(a, b, c, d, f); } catch (Throwable x) { return Status.report(x); }
+        });
+        set(Entry.COPY, jj(e, (a, b) -> e.copy(a, b)));
+        set(Entry.FREE, j(e, e::free));
+        set(Entry.CLEAR, j(e, e::clear));
+        set(Entry.COUNT, j(e, e::count));
+        set(Entry.CAPACITY, j(e, e::capacity));
+        set(Entry.FIND_EQ, (Entry.JJJP) (a, b, c, d) -> {
+            try { e.before(); return e.findEq(a, b, c, d); } catch (Throwable x) { return Status.report(x); }
+        });
+        set(Entry.PROBE, (Entry.JJJJP) (a, b, c, d, f) -> {
+            try { e.before(); return e.probe(a, b, c, d, f); } catch (Throwable x) { return Status.report(x); }
+        });
+        set(Entry.INSERT, (Entry.JJJJ) (a, b, c, d) -> {
+            try { e.before(); return e.insert(a, b, c, d); } catch (Throwable x) { return Status.report(x); }
+        });
+        set(Entry.REMOVE, jj(e, e::remove));
+        set(Entry.REMOVE_EQ, jjj(e, e::removeEq));
+        set(Entry.SET_VALUE, jjj(e, e::setValue));
+        set(Entry.GET, jjpp(e, e::get));
+        set(Entry.NEXT, jjpp(e, e::next));
+        set(Entry.EXPORT, (Entry.JPPJ) (a, b, c, d) -> {
+            try { e.before(); return e.export(a, b, c, d); } catch (Throwable x) { return Status.report(x); }
+        });
+        set(Entry.IMPORT, (Entry.JFFIPPJIJ) (a, b, c, d, f, g, h, i, k) -> {
+            try { e.before(); return e.importTable(a, b, c, d, f, g, h, i, k); }
+            catch (Throwable x) { return Status.report(x); }
+        });
+        set(Entry.MARK, (Entry.JP) (a, b) -> {
+            try { e.before(); return e.mark(a, b); } catch (Throwable x) { return Status.report(x); }
+        });
+        set(Entry.ROOTS, p(e, e::roots));
+        set(Entry.WEAK_MARK, v(e, e::weakMark));
+        set(Entry.WEAK_REMOVE, v(e, e::weakRemove));
+        set(Entry.SWEEP, v(e, e::sweep));
+        set(Entry.STATS, p(e, e::stats));
+        set(Entry.TEST_HOOK, (Entry.IJ) (a, b) -> {
+            try { return e.testHook(a, b); } catch (Throwable x) { return Status.report(x); }
+        });
+    }
+
+    private void set(Entry entry, Callback cb) {
+        Native.setCallbackThreadInitializer(cb, new CallbackThreadInitializer(true, false, "hts-caller"));
+        callbacks[entry.ordinal()] = cb;
+    }
+
+    /** The function pointers, in Entry order.  This object must outlive them. */
+    long[] pointers() {
+        long[] out = new long[callbacks.length];
+        for (int i = 0; i < out.length; i++)
+            out[i] = Pointer.nativeValue(CallbackReference.getFunctionPointer(callbacks[i]));
+        return out;
+    }
+
+    // Guards for the shapes shared by several entries.
+
+    private static Entry.V v(Entries e, Entry.V f) {
+        return () -> {
+            try { e.before(); return f.invoke(); } catch (Throwable x) { return Status.report(x); }
+        };
+    }
+
+    private static Entry.J j(Entries e, Entry.J f) {
+        return a -> {
+            try { e.before(); return f.invoke(a); } catch (Throwable x) { return Status.report(x); }
+        };
+    }
+
+    private static Entry.JJ jj(Entries e, Entry.JJ f) {
+        return (a, b) -> {
+            try { e.before(); return f.invoke(a, b); } catch (Throwable x) { return Status.report(x); }
+        };
+    }
+
+    private static Entry.JJJ jjj(Entries e, Entry.JJJ f) {
+        return (a, b, c) -> {
+            try { e.before(); return f.invoke(a, b, c); } catch (Throwable x) { return Status.report(x); }
+        };
+    }
+
+    private static Entry.JJPP jjpp(Entries e, Entry.JJPP f) {
+        return (a, b, c, d) -> {
+            try { e.before(); return f.invoke(a, b, c, d); } catch (Throwable x) { return Status.report(x); }
+        };
+    }
+
+    private static Entry.P p(Entries e, Entry.P f) {
+        return a -> {
+            try { e.before(); return f.invoke(a); } catch (Throwable x) { return Status.report(x); }
+        };
+    }
+}

@@ -1,0 +1,42 @@
+package org.emacs.hts.bridge;
+
+import org.emacs.hts.StaleHandleException;
+import org.emacs.hts.TableBorrowedException;
+import org.emacs.hts.TableTooLargeException;
+
+/** hts.h's status codes, and the translation of a Java exception into one. */
+final class Status {
+    static final int OK = 0;
+    static final int ARG = -2;
+    static final int BORROWED = -3;
+    static final int TOO_LARGE = -4;
+    static final int MEMORY = -5;
+    static final int INTERNAL = -7;
+
+    private Status() {}
+
+    static int codeOf(Throwable e) {
+        if (e instanceof OutOfMemoryError) return MEMORY;
+        if (e instanceof TableBorrowedException) return BORROWED;
+        if (e instanceof TableTooLargeException) return TOO_LARGE;
+        if (e instanceof StaleHandleException || e instanceof IllegalArgumentException
+            || e instanceof IllegalStateException) return ARG;
+        return INTERNAL;
+    }
+
+    /**
+     * Reports an exception to C and returns its code.  Never throws: an
+     * exception escaping a callback would be printed by JNA and the caller
+     * would see 0.
+     */
+    static long report(Throwable e) {
+        int code = codeOf(e);
+        try {
+            String m = e.getMessage();
+            Shim.hts__set_error(code, code == INTERNAL || m == null ? e.toString() : m);
+        } catch (Throwable ignored) {
+            // Out of memory again, most likely: the code alone must do.
+        }
+        return code;
+    }
+}

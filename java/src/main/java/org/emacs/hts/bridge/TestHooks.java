@@ -1,0 +1,78 @@
+package org.emacs.hts.bridge;
+
+import java.util.ArrayDeque;
+import org.emacs.hts.LiveTable;
+import org.emacs.hts.Registry;
+import org.emacs.hts.Rooted;
+
+/**
+ * hts_test_hook: switches for native tests (fault injection, Java roots,
+ * signal stress).  Refused unless HTS_TEST_HOOKS=1 was in the environment
+ * when the bridge was installed, so a production Emacs cannot trip them.
+ */
+final class TestHooks {
+    private static final int NPE_LOOP = 1, FAIL_NEXT = 2, ROOT = 3, UNROOT = 4, JAVA_GC = 5, DOWNCALLS = 6;
+
+    private final boolean enabled;
+    /** -1: no fault armed; 0: throw a RuntimeException; 1: an OutOfMemoryError. */
+    private int failNext = -1;
+    private final ArrayDeque<Rooted<LiveTable>> roots = new ArrayDeque<>();
+
+    TestHooks(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    static TestHooks fromEnvironment() {
+        return new TestHooks("1".equals(System.getenv("HTS_TEST_HOOKS")));
+    }
+
+    void maybeFail() {
+        if (failNext < 0) return;
+        int kind = failNext;
+        failNext = -1;
+        if (kind == 1) throw new OutOfMemoryError("injected by hts_test_hook");
+        throw new RuntimeException("injected by hts_test_hook");
+    }
+
+    long run(int op, long arg, Registry registry) {
+        if (!enabled) throw new IllegalArgumentException("test hooks are off (set HTS_TEST_HOOKS=1)");
+        switch (op) {
+            case NPE_LOOP: return npeLoop(arg);
+            case FAIL_NEXT:
+                failNext = (int) arg;
+                return Status.OK;
+            case ROOT:
+                roots.push(registry.rootTable(arg));
+                return Status.OK;
+            case UNROOT:
+                roots.pop().close();
+                return Status.OK;
+            case JAVA_GC:
+                System.gc();
+                return Status.OK;
+            case DOWNCALLS: return downcalls(arg);
+            default: throw new IllegalArgumentException("unknown test hook " + op);
+        }
+    }
+
+    /** Null dereferences the JIT turns into SIGSEGV-based implicit null checks. */
+    private static long npeLoop(long n) {
+        Object[] box = {null, "x"};
+        long caught = 0;
+        for (long i = 0; i < n; i++) {
+            try {
+                caught += box[(int) (i & 1) & 0].hashCode();
+            } catch (NullPointerException e) {
+                caught++;
+            }
+        }
+        return caught;
+    }
+
+    private static long downcalls(long n) {
+        for (int i = 0; i < 10_000; i++) Shim.hts__noop();
+        long t0 = System.nanoTime();
+        for (long i = 0; i < n; i++) Shim.hts__noop();
+        return System.nanoTime() - t0;
+    }
+}

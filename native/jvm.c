@@ -1,0 +1,204 @@
+/* Starting the JVM inside the host: find libjvm.so, create the VM (or join
+   the one already running, when the host is itself a Java process), and
+   call the Java bridge, which registers the entry points.  Every failure is
+   a one-line reason in hts_error () and HTS_E_JVM, never a crash.  */
+
+#define _GNU_SOURCE
+#include "hts.h"
+#include "hts_entries.h"
+
+#include <dlfcn.h>
+#include <jni.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef HTS_DEFAULT_JAVA_HOME
+# error "HTS_DEFAULT_JAVA_HOME must name the JDK the shim was built against"
+#endif
+#ifndef HTS_DEFAULT_CLASSPATH
+# error "HTS_DEFAULT_CLASSPATH must name the built jars"
+#endif
+
+#define MAX_OPTIONS 64
+
+static JavaVM *vm;
+
+typedef jint (*create_vm_fn) (JavaVM **, void **, void *);
+typedef jint (*created_vms_fn) (JavaVM **, jsize, jsize *);
+
+/* The file this shim was loaded from, for JNA to bind its downcalls.  */
+static const char *
+shim_path (void)
+{
+  Dl_info info;
+  if (dladdr ((void *) hts_init, &info) && info.dli_fname)
+    return info.dli_fname;
+  return NULL;
+}
+
+/* Splits HTS_JVM_OPTS on spaces into OPTIONS; returns the new count.  */
+static int
+add_user_options (JavaVMOption *options, int n, char *buf)
+{
+  for (char *tok = strtok (buf, " \t"); tok && n < MAX_OPTIONS;
+       tok = strtok (NULL, " \t"))
+    options[n++].optionString = tok;
+  return n;
+}
+
+/* Describes a pending Java exception in one line, and clears it.  */
+static void
+describe_exception (JNIEnv *env, const char *what)
+{
+  jthrowable e = (*env)->ExceptionOccurred (env);
+  (*env)->ExceptionClear (env);
+  const char *text = "unknown exception";
+  jstring s = NULL;
+  if (e)
+    {
+      jclass c = (*env)->FindClass (env, "java/lang/Object");
+      jmethodID to_string = c ? (*env)->GetMethodID (env, c, "toString",
+                                                      "()Ljava/lang/String;") : NULL;
+      s = to_string ? (*env)->CallObjectMethod (env, e, to_string) : NULL;
+      (*env)->ExceptionClear (env);
+      if (s)
+        text = (*env)->GetStringUTFChars (env, s, NULL);
+    }
+  hts__error (HTS_E_JVM, "hts: %s: %s", what, text);
+  if (s)
+    (*env)->ReleaseStringUTFChars (env, s, text);
+}
+
+static JNIEnv *
+create_vm (void *libjvm, const char *libjvm_path)
+{
+  JNIEnv *env = NULL;
+
+  /* A host that is itself a Java process (JUnit driving a fixture) has a
+     VM already; join it.  */
+  created_vms_fn created = (created_vms_fn) dlsym (libjvm, "JNI_GetCreatedJavaVMs");
+  jsize nvms = 0;
+  if (created && created (&vm, 1, &nvms) == JNI_OK && nvms > 0)
+    {
+      if ((*vm)->AttachCurrentThreadAsDaemon (vm, (void **) &env, NULL) != JNI_OK)
+        {
+          hts__error (HTS_E_JVM, "hts: cannot attach to the running JVM");
+          return NULL;
+        }
+      return env;
+    }
+
+  create_vm_fn create = (create_vm_fn) dlsym (libjvm, "JNI_CreateJavaVM");
+  if (!create)
+    {
+      hts__error (HTS_E_JVM, "hts: %s has no JNI_CreateJavaVM", libjvm_path);
+      return NULL;
+    }
+
+  const char *cp = getenv ("HTS_CLASSPATH");
+  char *cp_option;
+  if (asprintf (&cp_option, "-Djava.class.path=%s",
+                cp && *cp ? cp : HTS_DEFAULT_CLASSPATH) < 0)
+    return NULL;
+
+  JavaVMOption options[MAX_OPTIONS];
+  int n = 0;
+  options[n++].optionString = cp_option;
+  /* SIGINT, SIGTERM, SIGHUP and SIGQUIT belong to the host.  */
+  options[n++].optionString = (char *) "-Xrs";
+  const char *user = getenv ("HTS_JVM_OPTS");
+  char *user_copy = user ? strdup (user) : NULL;
+  if (user_copy)
+    n = add_user_options (options, n, user_copy);
+
+  JavaVMInitArgs args;
+  args.version = JNI_VERSION_10;
+  args.nOptions = n;
+  args.options = options;
+  args.ignoreUnrecognized = JNI_FALSE;
+  jint rc = create (&vm, (void **) &env, &args);
+  free (cp_option);
+  free (user_copy);
+  if (rc != JNI_OK)
+    {
+      hts__error (HTS_E_JVM, "hts: the JVM in %s refused to start (JNI error %d;"
+                  " check HTS_JVM_OPTS)", libjvm_path, (int) rc);
+      vm = NULL;
+      return NULL;
+    }
+  return env;
+}
+
+int
+hts__start_jvm (void)
+{
+  const char *home = getenv ("HTS_JAVA_HOME");
+  if (!home || !*home)
+    home = getenv ("JAVA_HOME");
+  if (!home || !*home)
+    home = HTS_DEFAULT_JAVA_HOME;
+
+  char libjvm_path[4096];
+  snprintf (libjvm_path, sizeof libjvm_path, "%s/lib/server/libjvm.so", home);
+  void *libjvm = dlopen (libjvm_path, RTLD_NOW | RTLD_GLOBAL);
+  if (!libjvm)
+    {
+      hts__error (HTS_E_JVM, "hts: cannot load the JVM: %s", dlerror ());
+      return HTS_E_JVM;
+    }
+
+  JNIEnv *env = create_vm (libjvm, libjvm_path);
+  if (!env)
+    return HTS_E_JVM;
+
+  jclass bridge = (*env)->FindClass (env, "org/emacs/hts/bridge/Bridge");
+  if (!bridge)
+    {
+      describe_exception (env, "the Java store is not on the class path"
+                          " (check HTS_CLASSPATH)");
+      return HTS_E_JVM;
+    }
+  jmethodID install = (*env)->GetStaticMethodID (env, bridge, "install",
+                                                 "(Ljava/lang/String;)Ljava/lang/String;");
+  if (!install)
+    {
+      describe_exception (env, "the Java store has no Bridge.install");
+      return HTS_E_JVM;
+    }
+  const char *path = shim_path ();
+  jstring jpath = path ? (*env)->NewStringUTF (env, path) : NULL;
+  jstring failure = (*env)->CallStaticObjectMethod (env, bridge, install, jpath);
+  if ((*env)->ExceptionCheck (env))
+    {
+      describe_exception (env, "the Java bridge failed");
+      return HTS_E_JVM;
+    }
+  if (failure)
+    {
+      const char *text = (*env)->GetStringUTFChars (env, failure, NULL);
+      hts__error (HTS_E_JVM, "hts: %s", text);
+      (*env)->ReleaseStringUTFChars (env, failure, text);
+      return HTS_E_JVM;
+    }
+  return HTS_OK;
+}
+
+int
+hts__attach (void)
+{
+  if (!vm)
+    {
+      hts__error (HTS_E_JVM, "hts: hts_init has not started the JVM");
+      return HTS_E_JVM;
+    }
+  JNIEnv *env;
+  if ((*vm)->GetEnv (vm, (void **) &env, JNI_VERSION_10) == JNI_OK)
+    return HTS_OK;
+  if ((*vm)->AttachCurrentThreadAsDaemon (vm, (void **) &env, NULL) != JNI_OK)
+    {
+      hts__error (HTS_E_JVM, "hts: cannot attach this thread to the JVM");
+      return HTS_E_JVM;
+    }
+  return HTS_OK;
+}

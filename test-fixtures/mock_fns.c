@@ -1,0 +1,351 @@
+/* The mock heap's hash tables, done as the patched fns.c will do them:
+   hashing and every test but eq in C, the entries in the Java store.  */
+
+#include "mock_heap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- hashing (fns.c, simplified but with sxhash's depth and length
+   limits, so distinct keys share hashes as in Emacs) ----------------- */
+
+#define SXHASH_MAX_DEPTH 3
+#define SXHASH_MAX_LEN 7
+
+static uint64_t
+combine (uint64_t x, uint64_t y)
+{
+  return (x << 4) + (x >> 60) + y;
+}
+
+static hts_hash
+reduce (uint64_t x)
+{
+  return (x ^ x >> 2) & INTMASK;
+}
+
+static uint64_t
+float_bits (Lisp f)
+{
+  double d = mh_float_value (f);
+  uint64_t u;
+  memcpy (&u, &d, sizeof u);
+  return u;
+}
+
+static hts_hash
+hash_eq (Lisp key)
+{
+  return (key ^ (Lisp) tag_of (key)) & INTMASK;
+}
+
+static uint64_t
+sxhash_obj (Lisp obj, int depth)
+{
+  if (depth > SXHASH_MAX_DEPTH)
+    return 0;
+  switch (tag_of (obj))
+    {
+    case TAG_FIXNUM0:
+    case TAG_FIXNUM1:
+      return (uint64_t) fixnum_value (obj);
+    case TAG_STRING:
+      {
+        uint64_t h = 0;
+        for (const char *p = mh_string_data (obj); *p; p++)
+          h = combine (h, (unsigned char) *p);
+        return h;
+      }
+    case TAG_FLOAT:
+      return float_bits (obj);
+    case TAG_CONS:
+      {
+        uint64_t h = 0;
+        int i = 0;
+        for (; tag_of (obj) == TAG_CONS && i < SXHASH_MAX_LEN; i++)
+          {
+            struct cons *c = (struct cons *) untag (obj);
+            h = combine (h, sxhash_obj (c->car, depth + 1));
+            obj = c->cdr;
+          }
+        if (obj != Qnil && i < SXHASH_MAX_LEN)
+          h = combine (h, sxhash_obj (obj, depth + 1));
+        return h;
+      }
+    case TAG_VECTORLIKE:
+      if (untag (obj)->type == OBJ_VECTOR)
+        {
+          struct vector *v = (struct vector *) untag (obj);
+          uint64_t h = v->size;
+          for (size_t i = 0; i < v->size && i < SXHASH_MAX_LEN; i++)
+            h = combine (h, sxhash_obj (v->contents[i], depth + 1));
+          return h;
+        }
+      return hash_eq (obj);   /* tables hash by address, as in Emacs */
+    default:
+      return hash_eq (obj);
+    }
+}
+
+/* ---- equality ------------------------------------------------------- */
+
+bool
+mh_eql (Lisp a, Lisp b)
+{
+  return a == b
+         || (tag_of (a) == TAG_FLOAT && tag_of (b) == TAG_FLOAT
+             && float_bits (a) == float_bits (b));
+}
+
+bool
+mh_equal (Lisp a, Lisp b)
+{
+  for (;;)
+    {
+      if (a == b)
+        return true;
+      if (tag_of (a) != tag_of (b))
+        return false;
+      switch (tag_of (a))
+        {
+        case TAG_FLOAT:
+          return mh_eql (a, b);
+        case TAG_STRING:
+          return strcmp (mh_string_data (a), mh_string_data (b)) == 0;
+        case TAG_CONS:
+          {
+            struct cons *x = (struct cons *) untag (a), *y = (struct cons *) untag (b);
+            if (!mh_equal (x->car, y->car))
+              return false;
+            a = x->cdr;
+            b = y->cdr;
+            continue;
+          }
+        case TAG_VECTORLIKE:
+          {
+            if (untag (a)->type != OBJ_VECTOR || untag (b)->type != OBJ_VECTOR)
+              return false;
+            struct vector *x = (struct vector *) untag (a), *y = (struct vector *) untag (b);
+            if (x->size != y->size)
+              return false;
+            for (size_t i = 0; i < x->size; i++)
+              if (!mh_equal (x->contents[i], y->contents[i]))
+                return false;
+            return true;
+          }
+        default:
+          return false;
+        }
+    }
+}
+
+/* ---- tables --------------------------------------------------------- */
+
+static struct table *
+xtable (Lisp w)
+{
+  if (!mh_tablep (w))
+    mh_die ("not a hash table");
+  return (struct table *) untag (w);
+}
+
+bool
+mh_tablep (Lisp w)
+{
+  return tag_of (w) == TAG_VECTORLIKE && untag (w)->type == OBJ_TABLE;
+}
+
+hts_table
+mh_handle (Lisp table)
+{
+  return xtable (table)->handle;
+}
+
+static Lisp
+new_table_object (enum test test, int weakness, float rehash_size,
+                  float threshold, const struct user_test *user,
+                  struct table **out)
+{
+  Lisp w;
+  struct table *t = (struct table *) mh_alloc (sizeof *t, OBJ_TABLE,
+                                               TAG_VECTORLIKE, &w);
+  t->test = test;
+  t->weakness = weakness;
+  t->rehash_size = rehash_size;
+  t->rehash_threshold = threshold;
+  t->user = user;
+  *out = t;
+  return w;
+}
+
+Lisp
+mh_make_table_full (enum test test, int64_t size, float rehash_size,
+                    float threshold, int weakness, const struct user_test *user)
+{
+  struct table *t;
+  Lisp w = new_table_object (test, weakness, rehash_size, threshold, user, &t);
+  t->handle = mh_check (hts_new (size, rehash_size, threshold, weakness, (hts_word) w),
+                        "hts_new");
+  return w;
+}
+
+Lisp
+mh_make_table (enum test test, int64_t size, int weakness)
+{
+  return mh_make_table_full (test, size, 1.5f - 1, 0.8125f, weakness, NULL);
+}
+
+hts_hash
+mh_hash (Lisp table, Lisp key)
+{
+  struct table *t = xtable (table);
+  switch (t->test)
+    {
+    case TEST_EQ:
+      return hash_eq (key);
+    case TEST_EQL:
+      return tag_of (key) == TAG_FLOAT ? reduce (float_bits (key)) : hash_eq (key);
+    case TEST_EQUAL:
+      return reduce (sxhash_obj (key, 0));
+    default:
+      return t->user->hash (key) & INTMASK;
+    }
+}
+
+static bool
+same_key (struct table *t, Lisp key, Lisp stored)
+{
+  switch (t->test)
+    {
+    case TEST_EQL:
+      return mh_eql (key, stored);
+    case TEST_EQUAL:
+      return mh_equal (key, stored);
+    case TEST_USER:
+      return t->user->cmp (key, stored);
+    default:
+      return false;
+    }
+}
+
+/* hash_lookup: the slot holding KEY, its hash in *HASH, value in *VALUE.  */
+static hts_slot
+lookup (struct table *t, Lisp key, hts_hash *hash, Lisp *value)
+{
+  hts_hash h = mh_hash ((Lisp) (uintptr_t) t | TAG_VECTORLIKE, key);
+  if (hash)
+    *hash = h;
+  if (t->test == TEST_EQ)
+    return mh_check (hts_find_eq (t->handle, key, h, (hts_word *) value), "hts_find_eq");
+  hts_slot s = HTS_NONE;
+  hts_word k;
+  while ((s = mh_check (hts_probe (t->handle, key, h, s, &k), "hts_probe")) >= 0)
+    if ((Lisp) k == key || same_key (t, key, (Lisp) k))
+      break;
+  if (s >= 0 && value)
+    mh_check (hts_get (t->handle, s, NULL, (hts_word *) value), "hts_get");
+  return s;
+}
+
+hts_slot
+mh_slot_of (Lisp key, Lisp table)
+{
+  return lookup (xtable (table), key, NULL, NULL);
+}
+
+Lisp
+mh_gethash (Lisp key, Lisp table, Lisp dflt)
+{
+  Lisp value;
+  return lookup (xtable (table), key, NULL, &value) >= 0 ? value : dflt;
+}
+
+void
+mh_puthash (Lisp key, Lisp value, Lisp table)
+{
+  struct table *t = xtable (table);
+  hts_hash h;
+  hts_slot s = lookup (t, key, &h, NULL);
+  if (s >= 0)
+    mh_check (hts_set_value (t->handle, s, value), "hts_set_value");
+  else
+    mh_check (hts_insert (t->handle, key, value, h), "hts_insert");
+}
+
+void
+mh_remhash (Lisp key, Lisp table)
+{
+  struct table *t = xtable (table);
+  if (t->test == TEST_EQ)
+    {
+      mh_check (hts_remove_eq (t->handle, key, hash_eq (key)), "hts_remove_eq");
+      return;
+    }
+  hts_slot s = lookup (t, key, NULL, NULL);
+  if (s >= 0)
+    mh_check (hts_remove (t->handle, s), "hts_remove");
+}
+
+void
+mh_clrhash (Lisp table)
+{
+  mh_check (hts_clear (xtable (table)->handle), "hts_clear");
+}
+
+Lisp
+mh_copy_table (Lisp table)
+{
+  struct table *from = xtable (table), *t;
+  Lisp w = new_table_object (from->test, from->weakness, from->rehash_size,
+                             from->rehash_threshold, from->user, &t);
+  t->handle = mh_check (hts_copy (from->handle, (hts_word) w), "hts_copy");
+  return w;
+}
+
+int64_t
+mh_count (Lisp table)
+{
+  return mh_check (hts_count (xtable (table)->handle), "hts_count");
+}
+
+int64_t
+mh_size (Lisp table)
+{
+  return mh_check (hts_capacity (xtable (table)->handle), "hts_capacity");
+}
+
+void
+mh_maphash (Lisp table, void (*fn) (Lisp, Lisp, void *), void *data)
+{
+  hts_table h = xtable (table)->handle;
+  hts_word k, v;
+  for (hts_slot s = mh_check (hts_next (h, 0, &k, &v), "hts_next"); s >= 0;
+       s = mh_check (hts_next (h, s + 1, &k, &v), "hts_next"))
+    fn ((Lisp) k, (Lisp) v, data);
+}
+
+Lisp
+mh_dump_and_load (Lisp table, bool frozen)
+{
+  struct table *from = xtable (table), *t;
+  int64_t n = mh_check (hts_export (from->handle, NULL, NULL, 0), "hts_export");
+  hts_word *kv = malloc ((2 * n + 1) * sizeof *kv);
+  hts_hash *hashes = malloc ((n + 1) * sizeof *hashes);
+  if (!kv || !hashes)
+    abort ();
+  mh_check (hts_export (from->handle, kv, NULL, n), "hts_export");
+  /* After a load, eq hashes (addresses) are recomputed in C.  */
+  for (int64_t i = 0; i < n; i++)
+    hashes[i] = mh_hash (table, (Lisp) kv[2 * i]);
+  Lisp w = new_table_object (from->test, from->weakness, from->rehash_size,
+                             from->rehash_threshold, from->user, &t);
+  t->frozen = frozen;
+  t->handle = mh_check (hts_import (mh_size (table), from->rehash_size,
+                                    from->rehash_threshold, from->weakness,
+                                    kv, hashes, n,
+                                    frozen ? HTS_IMPORT_FROZEN : 0, (hts_word) w),
+                        "hts_import");
+  free (kv);
+  free (hashes);
+  return w;
+}

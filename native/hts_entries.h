@@ -28,8 +28,8 @@ struct hts_entries
   int64_t (*import_table) (int64_t, float, float, int32_t,
                            const int64_t *, const int64_t *, int64_t,
                            int32_t, int64_t);
-  int64_t (*mark) (int64_t, const int64_t **);
-  int64_t (*roots) (const int64_t **);
+  int64_t (*mark) (int64_t);
+  int64_t (*roots) (void);
   int64_t (*weak_mark) (void);
   int64_t (*weak_remove) (void);
   int64_t (*sweep) (void);

@@ -9,6 +9,8 @@
 
 #include <dlfcn.h>
 #include <jni.h>
+#include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +25,24 @@
 #define MAX_OPTIONS 64
 
 static JavaVM *vm;
+
+/* While the VM is being created, what HotSpot prints is kept here and
+   folded into hts_init's one-line error; afterwards it goes to stderr.  */
+static bool capturing;
+static char captured[512];
+
+static jint JNICALL
+jvm_vfprintf (FILE *stream, const char *fmt, va_list ap)
+{
+  if (!capturing)
+    return vfprintf (stream, fmt, ap);
+  size_t used = strlen (captured);
+  vsnprintf (captured + used, sizeof captured - used, fmt, ap);
+  for (char *p = captured; *p; p++)
+    if (*p == '\n' || *p == '\r')
+      *p = ' ';
+  return 0;
+}
 
 typedef jint (*create_vm_fn) (JavaVM **, void **, void *);
 typedef jint (*created_vms_fn) (JavaVM **, jsize, jsize *);
@@ -107,6 +127,8 @@ create_vm (void *libjvm, const char *libjvm_path)
   options[n++].optionString = cp_option;
   /* SIGINT, SIGTERM, SIGHUP and SIGQUIT belong to the host.  */
   options[n++].optionString = (char *) "-Xrs";
+  options[n].optionString = (char *) "vfprintf";
+  options[n++].extraInfo = (void *) jvm_vfprintf;
   const char *user = getenv ("HTS_JVM_OPTS");
   char *user_copy = user ? strdup (user) : NULL;
   if (user_copy)
@@ -117,13 +139,22 @@ create_vm (void *libjvm, const char *libjvm_path)
   args.nOptions = n;
   args.options = options;
   args.ignoreUnrecognized = JNI_FALSE;
+  captured[0] = 0;
+  capturing = true;
   jint rc = create (&vm, (void **) &env, &args);
+  capturing = false;
   free (cp_option);
   free (user_copy);
   if (rc != JNI_OK)
     {
-      hts__error (HTS_E_JVM, "hts: the JVM in %s refused to start (JNI error %d;"
-                  " check HTS_JVM_OPTS)", libjvm_path, (int) rc);
+      /* Trim what HotSpot said to its first sentence.  */
+      char *end = strstr (captured, "Error: Could not create");
+      if (end)
+        *end = 0;
+      for (size_t len = strlen (captured); len > 0 && captured[len - 1] == ' ';)
+        captured[--len] = 0;
+      hts__error (HTS_E_JVM, "hts: the JVM in %s refused to start: %s",
+                  libjvm_path, captured[0] ? captured : "JNI error");
       vm = NULL;
       return NULL;
     }

@@ -266,7 +266,8 @@ mh_gc (void)
   int64_t n = mh_check (hts_roots (&words), "hts_roots");
   /* Copy first: marking calls hts_mark, which reuses the buffer.  */
   hts_word *copy = xmalloc ((n + 1) * sizeof *copy);
-  memcpy (copy, words, n * sizeof *copy);
+  if (n > 0)
+    memcpy (copy, words, n * sizeof *copy);
   for (int64_t i = 0; i < n; i++)
     mark_object ((Lisp) copy[i]);
   free (copy);

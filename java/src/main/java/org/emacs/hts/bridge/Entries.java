@@ -1,6 +1,5 @@
 package org.emacs.hts.bridge;
 
-import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import org.emacs.hts.FrozenTable;
 import org.emacs.hts.LiveTable;
@@ -23,9 +22,8 @@ final class Entries {
     private final Registry registry;
     private final Heap heap = new Heap();
     private final TestHooks hooks;
-    /** Words handed to C by mark and roots; valid until the next such call. */
+    /** Words gathered for mark and roots before they are copied to C. */
     private final Words words = new Words(1024);
-    private Memory wordBuffer = new Memory(8 * 1024);
 
     Entries(Registry registry, TestHooks hooks) {
         this.registry = registry;
@@ -141,14 +139,14 @@ final class Entries {
             : registry.manage(frozen.thaw(h, StoreKind.DEFAULT), owner);
     }
 
-    long mark(long t, Pointer out) {
+    long mark(long t) {
         words.clear();
-        return handOver(registry.mark(t, words), out);
+        return handOver(registry.mark(t, words));
     }
 
-    long roots(Pointer out) {
+    long roots() {
         words.clear();
-        return handOver(registry.rootWords(words), out);
+        return handOver(registry.rootWords(words));
     }
 
     long weakMark() {
@@ -198,12 +196,12 @@ final class Entries {
         return all[w];
     }
 
-    /** Copies the gathered words to native memory C can read; stores its address in *out. */
-    private long handOver(int n, Pointer out) {
-        long bytes = 8L * Math.max(n, 1);
-        if (wordBuffer.size() < bytes) wordBuffer = new Memory(Math.max(bytes, 2 * wordBuffer.size()));
-        if (n > 0) wordBuffer.write(0, words.array(), 0, n);
-        out.setPointer(0, wordBuffer);
+    /** Copies the gathered words into the shim's buffer, which hts_mark and hts_roots hand C. */
+    private long handOver(int n) {
+        if (n == 0) return 0;
+        Pointer buffer = Shim.hts__word_buffer(n);
+        if (buffer == null) throw new OutOfMemoryError("the shim cannot grow its word buffer to " + n);
+        buffer.write(0, words.array(), 0, n);
         return n;
     }
 

@@ -23,7 +23,6 @@ enum Entry {
     interface JJJJP extends Callback { long invoke(long a, long b, long c, long d, Pointer e); }
     interface JJPP extends Callback { long invoke(long a, long b, Pointer c, Pointer d); }
     interface JPPJ extends Callback { long invoke(long a, Pointer b, Pointer c, long d); }
-    interface JP extends Callback { long invoke(long a, Pointer b); }
     interface P extends Callback { long invoke(Pointer a); }
     interface IJ extends Callback { long invoke(int a, long b); }
     interface JFFIJ extends Callback { long invoke(long a, float b, float c, int d, long e); }

@@ -45,10 +45,8 @@ final class JnaBackend {
             try { e.before(); return e.importTable(a, b, c, d, f, g, h, i, k); }
             catch (Throwable x) { return Status.report(x); }
         });
-        set(Entry.MARK, (Entry.JP) (a, b) -> {
-            try { e.before(); return e.mark(a, b); } catch (Throwable x) { return Status.report(x); }
-        });
-        set(Entry.ROOTS, p(e, e::roots));
+        set(Entry.MARK, j(e, e::mark));
+        set(Entry.ROOTS, v(e, e::roots));
         set(Entry.WEAK_MARK, v(e, e::weakMark));
         set(Entry.WEAK_REMOVE, v(e, e::weakRemove));
         set(Entry.SWEEP, v(e, e::sweep));

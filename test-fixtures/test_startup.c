@@ -1,0 +1,47 @@
+/* What hts_init says when it cannot start, one case per CTest run (the
+   environment chooses it): a one-line reason and HTS_E_JVM, never a crash;
+   afterwards every call fails cleanly with HTS_E_JVM.
+
+     test_startup no-jvm       HTS_JAVA_HOME names no JDK
+     test_startup no-classes   HTS_CLASSPATH lacks the store
+     test_startup bad-option   HTS_JVM_OPTS has an option the JVM refuses
+     test_startup hooks-off    starts fine; test hooks are refused  */
+
+#include <string.h>
+
+#include "check.h"
+
+int
+main (int argc, char **argv)
+{
+  const char *mode = argc > 1 ? argv[1] : "";
+  const char *expect = NULL;
+  if (!strcmp (mode, "no-jvm"))
+    expect = "hts: cannot load the JVM";
+  else if (!strcmp (mode, "no-classes"))
+    expect = "the Java store is not on the class path";
+  else if (!strcmp (mode, "bad-option"))
+    expect = "refused to start: Unrecognized option: -Xno-such-option";
+  else if (!strcmp (mode, "hooks-off"))
+    {
+      CHECK_EQ (hts_init (), HTS_OK);
+      CHECK_EQ (hts_test_hook (HTS_TEST_FAIL_NEXT, 0), HTS_E_ARG);
+      CHECK (strstr (hts_error (), "test hooks are off") != NULL);
+      CHECK (hts_new (4, 0.5f, 0.8125f, 0, 0) > 0);
+      PASS ("test_startup hooks-off");
+      return 0;
+    }
+  else
+    {
+      fprintf (stderr, "usage: test_startup no-jvm|no-classes|bad-option|hooks-off\n");
+      return 2;
+    }
+  CHECK_EQ (hts_init (), HTS_E_JVM);
+  printf ("hts_init says: %s\n", hts_error ());
+  CHECK (strstr (hts_error (), expect) != NULL);
+  CHECK (strchr (hts_error (), '\n') == NULL);
+  CHECK_EQ (hts_new (4, 0.5f, 0.8125f, 0, 0), HTS_E_JVM);
+  CHECK (strstr (hts_error (), "hts_init has not started") != NULL);
+  PASS ("test_startup");
+  return 0;
+}

@@ -3,14 +3,18 @@
 #   make check       build everything and run every test (what CI runs)
 #   make run         build and start the patched Emacs (not yet: see below)
 #   make bench-java  the JMH store benchmark; results in bench/results/
+#   make bench-crossing  ns per C->Java and Java->C call, for the backend in use
 #
-# Maven does the Java build; later stages add the C shim and the patched Emacs.
+# Maven builds the Java store, the C shim (native/, through CMake) and the
+# C mock heap, and runs all their tests; later stages add the patched Emacs.
 
 MVN ?= mvn -B
 JMH_ARGS ?= -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc
 RESULTS := bench/results
 
-.PHONY: check run bench-java clean
+.PHONY: check run bench-java bench-crossing clean
+
+NATIVE := target/native
 
 check:
 	$(MVN) verify
@@ -25,6 +29,13 @@ bench-java:
 	$(MVN) -q -Pjmh test-compile exec:exec \
 	    -Djmh.args="$(JMH_ARGS) -rf json -rff $(CURDIR)/$(RESULTS)/jmh-store.json StoreBenchmark" \
 	    | tee $(RESULTS)/jmh-store.txt
+
+$(NATIVE)/test-fixtures/bench_crossing:
+	$(MVN) -q package -DskipTests
+
+bench-crossing: $(NATIVE)/test-fixtures/bench_crossing
+	@mkdir -p $(RESULTS)
+	HTS_TEST_HOOKS=1 $(NATIVE)/test-fixtures/bench_crossing 2000000 | tee $(RESULTS)/crossing.txt
 
 clean:
 	$(MVN) -q clean

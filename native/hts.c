@@ -39,8 +39,19 @@ hts_error (void)
 
 /* ---- called by Java ------------------------------------------------ */
 
+/* Java hands over the entry points one by one, in Entry order, then
+   names the backend, which publishes them.  */
+static void *pending[HTS_N_ENTRIES];
+
 void
-hts__install (const int64_t *pointers, int32_t n, const char *name)
+hts__set_entry (int32_t id, void *fn)
+{
+  if (id >= 0 && (size_t) id < HTS_N_ENTRIES)
+    pending[id] = fn;
+}
+
+void
+hts__install (int32_t n, const char *name)
 {
   if (n != (int32_t) HTS_N_ENTRIES)
     {
@@ -48,7 +59,13 @@ hts__install (const int64_t *pointers, int32_t n, const char *name)
                   (int) n, (int) HTS_N_ENTRIES);
       return;
     }
-  memcpy (&entries, pointers, sizeof entries);
+  for (size_t i = 0; i < HTS_N_ENTRIES; i++)
+    if (!pending[i])
+      {
+        hts__error (HTS_E_JVM, "hts: Java did not set entry point %d", (int) i);
+        return;
+      }
+  memcpy (&entries, pending, sizeof entries);
   snprintf (backend, sizeof backend, "%s", name);
 }
 

@@ -31,10 +31,9 @@ public final class Bridge {
         try {
             Shim.bind(shimPath);
             JnaBackend backend = new JnaBackend(new Entries(Registry.global(), TestHooks.fromEnvironment()));
-            long[] pointers = backend.pointers();
-            Shim.hts__install(pointers, pointers.length, "jna");
+            backend.install();
             installed = backend;
-            LOG.debug("installed {} entry points from {}", pointers.length, shimPath);
+            LOG.debug("installed the JNA entry points from {}", shimPath);
             return null;
         } catch (Throwable e) {
             return "the Java bridge failed to start: " + e;

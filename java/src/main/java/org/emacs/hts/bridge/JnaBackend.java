@@ -1,10 +1,8 @@
 package org.emacs.hts.bridge;
 
 import com.sun.jna.Callback;
-import com.sun.jna.CallbackReference;
 import com.sun.jna.CallbackThreadInitializer;
 import com.sun.jna.Native;
-import com.sun.jna.Pointer;
 
 /**
  * The JNA backend: one JNA callback per entry point, each a C function
@@ -61,12 +59,10 @@ final class JnaBackend {
         callbacks[entry.ordinal()] = cb;
     }
 
-    /** The function pointers, in Entry order.  This object must outlive them. */
-    long[] pointers() {
-        long[] out = new long[callbacks.length];
-        for (int i = 0; i < out.length; i++)
-            out[i] = Pointer.nativeValue(CallbackReference.getFunctionPointer(callbacks[i]));
-        return out;
+    /** Hands every entry point to C.  This object must outlive them. */
+    void install() {
+        for (int i = 0; i < callbacks.length; i++) Shim.hts__set_entry(i, callbacks[i]);
+        Shim.hts__install(callbacks.length, "jna");
     }
 
     // Guards for the shapes shared by several entries.

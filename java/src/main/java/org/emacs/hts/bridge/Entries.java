@@ -1,6 +1,5 @@
 package org.emacs.hts.bridge;
 
-import com.sun.jna.Pointer;
 import org.emacs.hts.FrozenTable;
 import org.emacs.hts.LiveTable;
 import org.emacs.hts.Registry;
@@ -13,7 +12,8 @@ import org.emacs.hts.Words;
 /**
  * What each C entry point does, in Java.  These methods may throw; the
  * backend catches everything and returns a status code (see {@link Status}).
- * Contracts are those of include/hts.h.
+ * Contracts are those of include/hts.h.  Pointers arrive as raw addresses
+ * (0 for NULL), so the methods serve any backend.
  */
 final class Entries {
     private static final int NONE = -1;
@@ -62,17 +62,17 @@ final class Entries {
         return registry.view(t).capacity();
     }
 
-    long findEq(long t, long key, long hash, Pointer value) {
+    long findEq(long t, long key, long hash, long value) {
         TableView v = registry.view(t);
         int s = v.findEq(key, hash);
-        if (s >= 0 && value != null) value.setLong(0, v.value(s));
+        if (s >= 0 && value != 0) NativeMemory.putLong(value, v.value(s));
         return s;
     }
 
-    long probe(long t, long key, long hash, long after, Pointer keyOut) {
+    long probe(long t, long key, long hash, long after, long keyOut) {
         TableView v = registry.view(t);
         int s = v.probe(key, hash, after < 0 ? NONE : slot(v, after));
-        if (s >= 0 && keyOut != null) keyOut.setLong(0, v.key(s));
+        if (s >= 0 && keyOut != 0) NativeMemory.putLong(keyOut, v.key(s));
         return s;
     }
 
@@ -96,41 +96,41 @@ final class Entries {
         return Status.OK;
     }
 
-    long get(long t, long slot, Pointer key, Pointer value) {
+    long get(long t, long slot, long key, long value) {
         TableView v = registry.view(t);
         int s = slot(v, slot);
         return v.isLive(s) ? read(v, s, key, value) : NONE;
     }
 
-    long next(long t, long from, Pointer key, Pointer value) {
+    long next(long t, long from, long key, long value) {
         TableView v = registry.view(t);
         int s = v.nextLive((int) Math.max(0, Math.min(from, v.capacity())));
         return s < 0 ? NONE : read(v, s, key, value);
     }
 
-    long export(long t, Pointer kv, Pointer hashes, long max) {
+    long export(long t, long kv, long hashes, long max) {
         TableView v = registry.view(t);
         long n = 0;
         for (int s = v.nextLive(0); s >= 0 && n < max; s = v.nextLive(s + 1), n++) {
-            if (kv != null) {
-                kv.setLong(16 * n, v.key(s));
-                kv.setLong(16 * n + 8, v.value(s));
+            if (kv != 0) {
+                NativeMemory.putLong(kv + 16 * n, v.key(s));
+                NativeMemory.putLong(kv + 16 * n + 8, v.value(s));
             }
-            if (hashes != null) hashes.setLong(8 * n, v.hash(s));
+            if (hashes != 0) NativeMemory.putLong(hashes + 8 * n, v.hash(s));
         }
         return v.count();
     }
 
     long importTable(long capacity, float rehashSize, float rehashThreshold, int weakness,
-                     Pointer kv, Pointer hashes, long n, int flags, long owner) {
+                     long kv, long hashes, long n, int flags, long owner) {
         if (n < 0 || n > capacity || capacity > Integer.MAX_VALUE)
             throw new IllegalArgumentException(n + " entries for a capacity of " + capacity);
         int count = (int) n;
         long[] k = new long[count], v = new long[count], h = new long[count];
         for (int i = 0; i < count; i++) {
-            k[i] = kv.getLong(16L * i);
-            v[i] = kv.getLong(16L * i + 8);
-            h[i] = hashes.getLong(8L * i);
+            k[i] = NativeMemory.getLong(kv + 16L * i);
+            v[i] = NativeMemory.getLong(kv + 16L * i + 8);
+            h[i] = NativeMemory.getLong(hashes + 8L * i);
         }
         FrozenTable frozen = FrozenTable.of((int) capacity, k, v, h, count, rehashSize, rehashThreshold,
                                             weakness(weakness));
@@ -162,12 +162,12 @@ final class Entries {
         return registry.sweep();
     }
 
-    long stats(Pointer out) {
+    long stats(long out) {
         RegistryStats s = registry.stats();
-        out.setLong(0, s.liveTables());
-        out.setLong(8, s.liveEntries());
-        out.setLong(16, s.droppedLastSweep());
-        out.setLong(24, s.droppedTotal());
+        NativeMemory.putLong(out, s.liveTables());
+        NativeMemory.putLong(out + 8, s.liveEntries());
+        NativeMemory.putLong(out + 16, s.droppedLastSweep());
+        NativeMemory.putLong(out + 24, s.droppedTotal());
         return Status.OK;
     }
 
@@ -177,9 +177,9 @@ final class Entries {
 
     // ---- helpers -------------------------------------------------------
 
-    private static long read(TableView v, int s, Pointer key, Pointer value) {
-        if (key != null) key.setLong(0, v.key(s));
-        if (value != null) value.setLong(0, v.value(s));
+    private static long read(TableView v, int s, long key, long value) {
+        if (key != 0) NativeMemory.putLong(key, v.key(s));
+        if (value != 0) NativeMemory.putLong(value, v.value(s));
         return s;
     }
 
@@ -199,7 +199,7 @@ final class Entries {
     /** Copies the gathered words into the shim's buffer, which hts_mark and hts_roots hand C. */
     private long handOver(int n) {
         if (n == 0) return 0;
-        Pointer buffer = Shim.hts__word_buffer(n);
+        com.sun.jna.Pointer buffer = Shim.hts__word_buffer(n);
         if (buffer == null) throw new OutOfMemoryError("the shim cannot grow its word buffer to " + n);
         buffer.write(0, words.array(), 0, n);
         return n;

@@ -1,7 +1,6 @@
 package org.emacs.hts.bridge;
 
 import com.sun.jna.Callback;
-import com.sun.jna.Pointer;
 
 /**
  * The entry points C calls, in the order of native/hts_entries.h, and one
@@ -13,20 +12,17 @@ enum Entry {
     FIND_EQ, PROBE, INSERT, REMOVE, REMOVE_EQ, SET_VALUE, GET, NEXT,
     EXPORT, IMPORT, MARK, ROOTS, WEAK_MARK, WEAK_REMOVE, SWEEP, STATS, TEST_HOOK;
 
-    // C signatures, named by their arguments: J = int64, I = int32, F = float, P = pointer.
+    // C signatures, named by their arguments: J = int64 (pointers too, as raw
+    // addresses: the same register on x86-64 and AArch64), I = int32, F = float.
     interface V extends Callback { long invoke(); }
     interface J extends Callback { long invoke(long a); }
     interface JJ extends Callback { long invoke(long a, long b); }
     interface JJJ extends Callback { long invoke(long a, long b, long c); }
     interface JJJJ extends Callback { long invoke(long a, long b, long c, long d); }
-    interface JJJP extends Callback { long invoke(long a, long b, long c, Pointer d); }
-    interface JJJJP extends Callback { long invoke(long a, long b, long c, long d, Pointer e); }
-    interface JJPP extends Callback { long invoke(long a, long b, Pointer c, Pointer d); }
-    interface JPPJ extends Callback { long invoke(long a, Pointer b, Pointer c, long d); }
-    interface P extends Callback { long invoke(Pointer a); }
+    interface JJJJJ extends Callback { long invoke(long a, long b, long c, long d, long e); }
     interface IJ extends Callback { long invoke(int a, long b); }
     interface JFFIJ extends Callback { long invoke(long a, float b, float c, int d, long e); }
-    interface JFFIPPJIJ extends Callback {
-        long invoke(long a, float b, float c, int d, Pointer e, Pointer f, long g, int h, long i);
+    interface JFFIJJJIJ extends Callback {
+        long invoke(long a, float b, float c, int d, long e, long f, long g, int h, long i);
     }
 }

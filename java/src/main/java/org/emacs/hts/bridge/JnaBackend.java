@@ -22,24 +22,18 @@ final class JnaBackend {
         set(Entry.CLEAR, j(e, e::clear));
         set(Entry.COUNT, j(e, e::count));
         set(Entry.CAPACITY, j(e, e::capacity));
-        set(Entry.FIND_EQ, (Entry.JJJP) (a, b, c, d) -> {
-            try { e.before(); return e.findEq(a, b, c, d); } catch (Throwable x) { return Status.report(x); }
-        });
-        set(Entry.PROBE, (Entry.JJJJP) (a, b, c, d, f) -> {
+        set(Entry.FIND_EQ, jjjj(e, e::findEq));
+        set(Entry.PROBE, (Entry.JJJJJ) (a, b, c, d, f) -> {
             try { e.before(); return e.probe(a, b, c, d, f); } catch (Throwable x) { return Status.report(x); }
         });
-        set(Entry.INSERT, (Entry.JJJJ) (a, b, c, d) -> {
-            try { e.before(); return e.insert(a, b, c, d); } catch (Throwable x) { return Status.report(x); }
-        });
+        set(Entry.INSERT, jjjj(e, e::insert));
         set(Entry.REMOVE, jj(e, e::remove));
         set(Entry.REMOVE_EQ, jjj(e, e::removeEq));
         set(Entry.SET_VALUE, jjj(e, e::setValue));
-        set(Entry.GET, jjpp(e, e::get));
-        set(Entry.NEXT, jjpp(e, e::next));
-        set(Entry.EXPORT, (Entry.JPPJ) (a, b, c, d) -> {
-            try { e.before(); return e.export(a, b, c, d); } catch (Throwable x) { return Status.report(x); }
-        });
-        set(Entry.IMPORT, (Entry.JFFIPPJIJ) (a, b, c, d, f, g, h, i, k) -> {
+        set(Entry.GET, jjjj(e, e::get));
+        set(Entry.NEXT, jjjj(e, e::next));
+        set(Entry.EXPORT, jjjj(e, e::export));
+        set(Entry.IMPORT, (Entry.JFFIJJJIJ) (a, b, c, d, f, g, h, i, k) -> {
             try { e.before(); return e.importTable(a, b, c, d, f, g, h, i, k); }
             catch (Throwable x) { return Status.report(x); }
         });
@@ -48,7 +42,7 @@ final class JnaBackend {
         set(Entry.WEAK_MARK, v(e, e::weakMark));
         set(Entry.WEAK_REMOVE, v(e, e::weakRemove));
         set(Entry.SWEEP, v(e, e::sweep));
-        set(Entry.STATS, p(e, e::stats));
+        set(Entry.STATS, j(e, e::stats));
         set(Entry.TEST_HOOK, (Entry.IJ) (a, b) -> {
             try { return e.testHook(a, b); } catch (Throwable x) { return Status.report(x); }
         });
@@ -91,15 +85,9 @@ final class JnaBackend {
         };
     }
 
-    private static Entry.JJPP jjpp(Entries e, Entry.JJPP f) {
+    private static Entry.JJJJ jjjj(Entries e, Entry.JJJJ f) {
         return (a, b, c, d) -> {
             try { e.before(); return f.invoke(a, b, c, d); } catch (Throwable x) { return Status.report(x); }
-        };
-    }
-
-    private static Entry.P p(Entries e, Entry.P f) {
-        return a -> {
-            try { e.before(); return f.invoke(a); } catch (Throwable x) { return Status.report(x); }
         };
     }
 }

@@ -18,6 +18,10 @@
 **     cross: they come back as codes.
 **   - Like Emacs's heap, tables are used under the host's global lock,
 **     one thread at a time; any thread may be that thread.
+**
+** There is no hts_stop: JNI lets a process create one JVM only, and Emacs
+** exits without tearing it down.  There is no hts_grow: as in Emacs, a
+** table grows only inside hts_insert, when no slot is free.
 */
 
 #ifndef HTS_H

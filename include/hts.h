@@ -75,8 +75,11 @@ const char *hts_error (void);
      HTS_CLASSPATH               the class path (default: the built jars);
      HTS_JVM_OPTS                extra JVM options, separated by spaces.
    The JVM always gets -Xrs, so SIGINT, SIGTERM, SIGHUP and SIGQUIT stay the
-   host's.  A host that installs a SIGSEGV handler must link the JDK's
-   libjsig.so first (see README).  */
+   host's, and -XX:+DisablePrimordialThreadGuardPages, so that a host
+   that recurses deeply in C on its main thread keeps its whole stack;
+   _JAVA_SR_SIGNUM defaults to 40, so SIGUSR2 stays the host's too.  A
+   host that installs a SIGSEGV handler must link the JDK's libjsig.so
+   first (see README).  */
 int hts_init (void);
 
 /* Attach the calling thread to the JVM, once, for all later calls.  Calls

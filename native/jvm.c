@@ -122,11 +122,20 @@ create_vm (void *libjvm, const char *libjvm_path)
                 cp && *cp ? cp : HTS_DEFAULT_CLASSPATH) < 0)
     return NULL;
 
+  /* HotSpot's suspend/resume signal is SIGUSR2 by default, which it
+     would take from the host; move it to a real-time signal.  */
+  setenv ("_JAVA_SR_SIGNUM", "40", 0);
+
   JavaVMOption options[MAX_OPTIONS];
   int n = 0;
   options[n++].optionString = cp_option;
   /* SIGINT, SIGTERM, SIGHUP and SIGQUIT belong to the host.  */
   options[n++].optionString = (char *) "-Xrs";
+  /* A JVM created on the host's main thread puts a guard zone about one
+     -Xss below the top of that thread's stack, which kills a host (such
+     as Emacs) that recurses deeper in C; leave the host's stack alone.  */
+  options[n++].optionString = (char *) "-XX:+UnlockExperimentalVMOptions";
+  options[n++].optionString = (char *) "-XX:+DisablePrimordialThreadGuardPages";
   options[n].optionString = (char *) "vfprintf";
   options[n++].extraInfo = (void *) jvm_vfprintf;
   const char *user = getenv ("HTS_JVM_OPTS");

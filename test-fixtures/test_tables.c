@@ -163,6 +163,13 @@ a_pdump_round_trip_compacts_in_slot_order (void)
   CHECK (strstr (hts_error (), "frozen") != NULL);
   CHECK_EQ (hts_clear (mh_handle (pure)), HTS_E_ARG);
   CHECK_EQ (mh_count (pure), 3);
+
+  /* copy-hash-table of a pure table gives a mutable table.  */
+  Lisp copy = mh_copy_table (pure);
+  mh_puthash (mh_string ("g"), Qnil, copy);
+  CHECK_EQ (mh_count (copy), 4);
+  CHECK_EQ (mh_slot_of (mh_string ("g"), copy), 3);
+  CHECK_EQ (mh_count (pure), 3);
 }
 
 /* A user-defined test whose comparison throws, as a Lisp error would.  */

@@ -41,7 +41,10 @@ final class Entries {
     }
 
     long copy(long t, long owner) {
-        return registry.manage(registry.table(t).copy(), owner);
+        // A copy is always mutable; a frozen (pure) table's copy is its thaw.
+        TableView v = registry.view(t);
+        LiveTable copy = v instanceof FrozenTable ? ((FrozenTable) v).thaw() : ((LiveTable) v).copy();
+        return registry.manage(copy, owner);
     }
 
     long free(long t) {

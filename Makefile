@@ -4,7 +4,10 @@
 #   make run         build and start the patched Emacs (not yet: see below)
 #   make bench-java  the JMH store benchmark; results in bench/results/
 #   make bench-crossing  ns per C->Java and Java->C call, for the backend in use
+#   make emacs       the patched Emacs: build/emacs/src/emacs
 #   make stock-emacs the unpatched Emacs 28.2, same flags: build/stock-emacs/src/emacs
+#   make emacs-work  a git tree of the patched source, one commit per patch,
+#                    in build/emacs-work; make emacs-patches writes it back
 #
 # EMACS_SRC=dir builds from that Emacs 28.2 tree instead of Debian's pinned
 # source package (fetched into build/src/ by tools/emacs-source.sh).
@@ -16,7 +19,7 @@ MVN ?= mvn -B
 JMH_ARGS ?= -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc
 RESULTS := bench/results
 
-.PHONY: check run bench-java bench-crossing stock-emacs clean
+.PHONY: check run bench-java bench-crossing stock-emacs emacs shim emacs-work emacs-patches clean
 
 NATIVE := target/native
 BUILD := build
@@ -25,14 +28,19 @@ EMACS_CONFIGURE := --without-x --without-all --with-threads --with-modules \
 	--without-native-compilation
 PRISTINE := $(if $(EMACS_SRC),$(EMACS_SRC),$(BUILD)/src/emacs-28.2)
 JOBS ?= $(shell nproc)
+JAVA_HOME ?= $(shell dirname $$(dirname $$(readlink -f $$(command -v javac))))
+PATCHES := $(addprefix emacs-patches/,$(shell cat emacs-patches/series))
+SHIM := $(NATIVE)/libhts.so
+# The patched Emacs finds the shim's header, the shim and libjsig here.
+HTS_CONFIGURE := CPPFLAGS=-I$(CURDIR)/include \
+	LDFLAGS="-L$(JAVA_HOME)/lib -L$(CURDIR)/$(NATIVE) -Wl,-rpath,$(JAVA_HOME)/lib -Wl,-rpath,$(CURDIR)/$(NATIVE)"
 
 check:
 	$(MVN) verify
 
-run:
-	@echo "make run: the patched Emacs is not built yet (it arrives with the Emacs patch series)." >&2
-	@echo "Today the project is the Java store and its tests: make check." >&2
-	@exit 2
+# make run ARGS='...' passes arguments to Emacs.
+run: emacs
+	$(BUILD)/emacs/src/emacs -nw -Q $(ARGS)
 
 bench-java:
 	@mkdir -p $(RESULTS)
@@ -40,8 +48,11 @@ bench-java:
 	    -Djmh.args="$(JMH_ARGS) -rf json -rff $(CURDIR)/$(RESULTS)/jmh-store.json StoreBenchmark" \
 	    | tee $(RESULTS)/jmh-store.txt
 
-$(NATIVE)/test-fixtures/bench_crossing:
+$(SHIM) $(NATIVE)/test-fixtures/bench_crossing: pom.xml $(shell find java native include test-fixtures -type f)
 	$(MVN) -q package -DskipTests
+	touch $(SHIM) $(NATIVE)/test-fixtures/bench_crossing
+
+shim: $(SHIM)
 
 bench-crossing: $(NATIVE)/test-fixtures/bench_crossing
 	@mkdir -p $(RESULTS)
@@ -65,6 +76,35 @@ stock-emacs: $(BUILD)/stock-emacs/Makefile
 	$(MAKE) -C $(BUILD)/stock-emacs -j$(JOBS) > $(BUILD)/stock-emacs.log 2>&1 \
 	    || { tail -30 $(BUILD)/stock-emacs.log; exit 1; }
 	@$(BUILD)/stock-emacs/src/emacs --version | head -1
+
+# The patched tree: a copy of the source with the series applied before
+# autogen, so that only source files differ.  A changed series starts over.
+$(BUILD)/emacs/Makefile: emacs-patches/series $(PATCHES) | $(PRISTINE)/autogen.sh $(SHIM)
+	tools/emacs-build-deps.sh
+	rm -rf $(BUILD)/emacs
+	cp -a $(PRISTINE) $(BUILD)/emacs
+	for p in $(PATCHES); do patch -s -p1 -d $(BUILD)/emacs < $$p || exit 1; done
+	cd $(BUILD)/emacs && ./autogen.sh autoconf > autogen.log 2>&1
+	cd $(BUILD)/emacs && ./configure $(EMACS_CONFIGURE) $(HTS_CONFIGURE) > configure.log 2>&1 \
+	    || { tail -20 configure.log; exit 1; }
+
+emacs: $(SHIM) $(BUILD)/emacs/Makefile
+	$(MAKE) -C $(BUILD)/emacs -j$(JOBS) > $(BUILD)/emacs.log 2>&1 \
+	    || { tail -30 $(BUILD)/emacs.log; exit 1; }
+	@$(BUILD)/emacs/src/emacs --version | head -1
+
+emacs-work: | $(PRISTINE)/autogen.sh
+	rm -rf $(BUILD)/emacs-work
+	cp -a $(PRISTINE) $(BUILD)/emacs-work
+	cd $(BUILD)/emacs-work && rm -rf .pc && git init -q && git add -A \
+	    && git -c user.name=emacs-hts -c user.email=dev@emacs-hts commit -qm pristine \
+	    && git tag pristine \
+	    && git -c user.name=emacs-hts -c user.email=dev@emacs-hts am -q $(addprefix $(CURDIR)/,$(PATCHES))
+
+emacs-patches:
+	rm -f emacs-patches/*.patch
+	cd $(BUILD)/emacs-work && git format-patch -q -o $(CURDIR)/emacs-patches pristine..HEAD
+	cd emacs-patches && ls *.patch > series
 
 clean:
 	$(MVN) -q clean

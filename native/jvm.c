@@ -9,6 +9,7 @@
 
 #include <dlfcn.h>
 #include <jni.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -170,6 +171,33 @@ create_vm (void *libjvm, const char *libjvm_path)
   return env;
 }
 
+/* HotSpot installs its SIGSEGV and SIGBUS handlers without SA_ONSTACK.
+   A host that recovers from C stack overflow on an alternate signal
+   stack (Emacs does) then dies instead: the kernel runs HotSpot's handler,
+   which would chain to the host's, on the exhausted stack.  Add SA_ONSTACK
+   to the installed actions.  libjsig would only record a sigaction call
+   for these signals as the host's handler, so call libc's own.  On a
+   thread with no alternate stack, SA_ONSTACK changes nothing.  */
+static void
+run_jvm_fault_handlers_on_alternate_stack (void)
+{
+  typedef int (*sigaction_fn) (int, const struct sigaction *, struct sigaction *);
+  sigaction_fn real_sigaction = (sigaction_fn) dlsym (RTLD_NEXT, "sigaction");
+  if (!real_sigaction)
+    real_sigaction = sigaction;
+  static const int sigs[] = { SIGSEGV, SIGBUS };
+  for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+    {
+      struct sigaction action;
+      if (real_sigaction (sigs[i], NULL, &action) == 0
+          && !(action.sa_flags & SA_ONSTACK))
+        {
+          action.sa_flags |= SA_ONSTACK;
+          real_sigaction (sigs[i], &action, NULL);
+        }
+    }
+}
+
 int
 hts__start_jvm (void)
 {
@@ -191,6 +219,7 @@ hts__start_jvm (void)
   JNIEnv *env = create_vm (libjvm, libjvm_path);
   if (!env)
     return HTS_E_JVM;
+  run_jvm_fault_handlers_on_alternate_stack ();
 
   jclass bridge = (*env)->FindClass (env, "org/emacs/hts/bridge/Bridge");
   if (!bridge)

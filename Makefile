@@ -1,7 +1,9 @@
 # Emacs 28.2 with its hash tables stored in a JVM.
 #
-#   make check       build everything and run every test (what CI runs)
-#   make run         build and start the patched Emacs (not yet: see below)
+#   make check       build everything and run every test (what CI runs): the
+#                    Maven build's tests, then Emacs's whole test suite on the
+#                    patched and on stock Emacs, compared test by test
+#   make run         build and start the patched Emacs (ARGS='...' for more)
 #   make bench-java  the JMH store benchmark; results in bench/results/
 #   make bench-crossing  ns per C->Java and Java->C call, for the backend in use
 #   make emacs       the patched Emacs: build/emacs/src/emacs
@@ -19,7 +21,7 @@ MVN ?= mvn -B
 JMH_ARGS ?= -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc
 RESULTS := bench/results
 
-.PHONY: check run bench-java bench-crossing stock-emacs emacs shim emacs-work emacs-patches clean
+.PHONY: check java-check emacs-check run bench-java bench-crossing stock-emacs emacs shim emacs-work emacs-patches clean
 
 NATIVE := target/native
 BUILD := build
@@ -35,8 +37,18 @@ SHIM := $(NATIVE)/libhts.so
 HTS_CONFIGURE := CPPFLAGS=-I$(CURDIR)/include \
 	LDFLAGS="-L$(JAVA_HOME)/lib -L$(CURDIR)/$(NATIVE) -Wl,-rpath,$(JAVA_HOME)/lib -Wl,-rpath,$(CURDIR)/$(NATIVE)"
 
-check:
+check: java-check emacs-check
+
+java-check:
 	$(MVN) verify
+
+# Emacs's own suite on both builds; then every test whose result differs
+# from stock's, and a failure if the patched Emacs has any unexpected
+# result or fewer expected ones.
+emacs-check: emacs stock-emacs
+	-$(MAKE) -C $(BUILD)/stock-emacs check -j$(JOBS) > $(BUILD)/stock-emacs-check.log 2>&1
+	-$(MAKE) -C $(BUILD)/emacs check -j$(JOBS) > $(BUILD)/emacs-check.log 2>&1
+	tools/compare-test-results $(BUILD)/stock-emacs/test $(BUILD)/emacs/test
 
 # make run ARGS='...' passes arguments to Emacs.
 run: emacs

@@ -44,11 +44,15 @@ java-check:
 
 # Emacs's own suite on both builds; then every test whose result differs
 # from stock's, and a failure if the patched Emacs has any unexpected
-# result or fewer expected ones.
+# result or fewer expected ones; then emacs-tests/ (C-g, C stack
+# overflow, threads, user-test exits, start-up failures) on both.
 emacs-check: emacs stock-emacs
 	-$(MAKE) -C $(BUILD)/stock-emacs check -j$(JOBS) > $(BUILD)/stock-emacs-check.log 2>&1
 	-$(MAKE) -C $(BUILD)/emacs check -j$(JOBS) > $(BUILD)/emacs-check.log 2>&1
-	tools/compare-test-results $(BUILD)/stock-emacs/test $(BUILD)/emacs/test
+	tools/compare-test-results $(BUILD)/stock-emacs/test $(BUILD)/emacs/test; \
+	suite=$$?; \
+	emacs-tests/run $(BUILD)/emacs/src/emacs $(BUILD)/stock-emacs/src/emacs; \
+	exit $$(( suite | $$? ))
 
 # make run ARGS='...' passes arguments to Emacs.
 run: emacs

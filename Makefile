@@ -6,6 +6,7 @@
 #   make run         build and start the patched Emacs (ARGS='...' for more)
 #   make bench-java  the JMH store benchmark; results in bench/results/
 #   make bench-crossing  ns per C->Java and Java->C call, for the backend in use
+#   make bench       patched against stock Emacs: bench/results/report.md, ratios.svg
 #   make emacs       the patched Emacs: build/emacs/src/emacs
 #   make stock-emacs the unpatched Emacs 28.2, same flags: build/stock-emacs/src/emacs
 #   make emacs-work  a git tree of the patched source, one commit per patch,
@@ -21,7 +22,7 @@ MVN ?= mvn -B
 JMH_ARGS ?= -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc
 RESULTS := bench/results
 
-.PHONY: check java-check emacs-check run bench-java bench-crossing stock-emacs emacs shim emacs-work emacs-patches clean
+.PHONY: bench check java-check emacs-check run bench-java bench-crossing stock-emacs emacs shim emacs-work emacs-patches clean
 
 NATIVE := target/native
 BUILD := build
@@ -57,6 +58,15 @@ emacs-check: emacs stock-emacs
 # make run ARGS='...' passes arguments to Emacs.
 run: emacs
 	$(BUILD)/emacs/src/emacs -nw -Q $(ARGS)
+
+# BENCH_RUNS runs of each benchmark per Emacs, alternating; the test
+# suite once each (its tests compiled by a first make check).
+BENCH_RUNS ?= 5
+bench: emacs stock-emacs bench-crossing
+	test -f $(BUILD)/emacs/test/src/fns-tests.elc || $(MAKE) -C $(BUILD)/emacs check -j$(JOBS) > /dev/null 2>&1 || true
+	test -f $(BUILD)/stock-emacs/test/src/fns-tests.elc || $(MAKE) -C $(BUILD)/stock-emacs check -j$(JOBS) > /dev/null 2>&1 || true
+	tools/bench $(BUILD)/emacs/src/emacs $(BUILD)/stock-emacs/src/emacs $(RESULTS) \
+	    --runs $(BENCH_RUNS) --suite
 
 bench-java:
 	@mkdir -p $(RESULTS)

@@ -62,6 +62,18 @@
   (lambda (a b) (= a b))
   (lambda (a) (% a 1000)))
 
+(defun hts-bench--gc (tables weakness key)
+  "Five garbage collections with TABLES live tables of 100 entries each.
+Keys are (funcall KEY j); the tables have :weakness WEAKNESS."
+  (let ((v (make-vector tables nil)))
+    (dotimes (i tables)
+      (let ((h (make-hash-table :weakness weakness :size 100)))
+        (dotimes (j 100) (puthash (funcall key j) j h))
+        (aset v i h)))
+    (garbage-collect)
+    (prog1 (hts-bench--time (dotimes (_ 5) (garbage-collect)))
+      (setq hts-bench--sink v))))
+
 (defun hts-bench--switch-symbols (x)
   (pcase x
     ('alpha 1) ('beta 2) ('gamma 3) ('delta 4) ('epsilon 5) ('zeta 6)
@@ -132,26 +144,8 @@
                                        (setq sum (+ sum (hts-bench--switch-strings
                                                          (aref keys (% i 13))))))
                                      sum)))))
-    ("gc-10k-tables-1M"    . ,(lambda ()
-                                (let ((tables (make-vector 10000 nil)))
-                                  (dotimes (i 10000)
-                                    (let ((h (make-hash-table :size 100)))
-                                      (dotimes (j 100) (puthash j j h))
-                                      (aset tables i h)))
-                                  (garbage-collect)
-                                  (prog1 (hts-bench--time
-                                          (dotimes (_ 5) (garbage-collect)))
-                                    (setq hts-bench--sink tables)))))
-    ("gc-1k-weak-tables"   . ,(lambda ()
-                                (let ((tables (make-vector 1000 nil)))
-                                  (dotimes (i 1000)
-                                    (let ((h (make-hash-table :weakness 'key :size 100)))
-                                      (dotimes (j 100) (puthash (list j) j h))
-                                      (aset tables i h)))
-                                  (garbage-collect)
-                                  (prog1 (hts-bench--time
-                                          (dotimes (_ 5) (garbage-collect)))
-                                    (setq hts-bench--sink tables)))))
+    ("gc-10k-tables-1M"    . ,(lambda () (hts-bench--gc 10000 nil #'identity)))
+    ("gc-1k-weak-tables"   . ,(lambda () (hts-bench--gc 1000 'key #'list)))
     ("make-drop-100k"      . ,(lambda ()
                                 (hts-bench--time
                                  (dotimes (i 100000)

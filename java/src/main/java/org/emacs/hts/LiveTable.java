@@ -81,6 +81,16 @@ public final class LiveTable implements TableView {
     }
 
     /**
+     * hts_import of a live table: {@code n} entries at slots 0..n-1, free slots
+     * n.. ascending, chained as hash_table_thaw does.  The arrays are copied.
+     */
+    public static LiveTable of(int capacity, long[] keys, long[] values, long[] hashes, int n,
+                               float rehashSize, float rehashThreshold, Weakness weakness) {
+        return filled(capacity, keys, values, hashes, n, rehashSize, rehashThreshold, weakness,
+                      StoreKind.DEFAULT);
+    }
+
+    /**
      * Thaw: a live table holding {@code n} entries in slots 0..n-1, with free
      * slots n..capacity-1 ascending, chained as hash_table_rehash does.
      */

@@ -113,14 +113,19 @@ final class Entries {
 
     long export(long t, long kv, long hashes, long max) {
         TableView v = registry.view(t);
-        long n = 0;
-        for (int s = v.nextLive(0); s >= 0 && n < max; s = v.nextLive(s + 1), n++) {
-            if (kv != 0) {
-                NativeMemory.putLong(kv + 16 * n, v.key(s));
-                NativeMemory.putLong(kv + 16 * n + 8, v.value(s));
+        int n = (int) Math.min(max, v.count());
+        long[] pairs = kv != 0 ? new long[2 * n] : null;
+        long[] h = hashes != 0 ? new long[n] : null;
+        int j = 0;
+        for (int s = v.nextLive(0); s >= 0 && j < n; s = v.nextLive(s + 1), j++) {
+            if (pairs != null) {
+                pairs[2 * j] = v.key(s);
+                pairs[2 * j + 1] = v.value(s);
             }
-            if (hashes != 0) NativeMemory.putLong(hashes + 8 * n, v.hash(s));
+            if (h != null) h[j] = v.hash(s);
         }
+        if (pairs != null) NativeMemory.putLongs(kv, pairs, 2 * n);
+        if (h != null) NativeMemory.putLongs(hashes, h, n);
         return v.count();
     }
 
@@ -129,17 +134,20 @@ final class Entries {
         if (n < 0 || n > capacity || capacity > Integer.MAX_VALUE)
             throw new IllegalArgumentException(n + " entries for a capacity of " + capacity);
         int count = (int) n;
-        long[] k = new long[count], v = new long[count], h = new long[count];
+        long[] pairs = new long[2 * count], k = new long[count], v = new long[count], h = new long[count];
+        NativeMemory.getLongs(kv, pairs, 2 * count);
+        NativeMemory.getLongs(hashes, h, count);
         for (int i = 0; i < count; i++) {
-            k[i] = NativeMemory.getLong(kv + 16L * i);
-            v[i] = NativeMemory.getLong(kv + 16L * i + 8);
-            h[i] = NativeMemory.getLong(hashes + 8L * i);
+            k[i] = pairs[2 * i];
+            v[i] = pairs[2 * i + 1];
         }
-        FrozenTable frozen = FrozenTable.of((int) capacity, k, v, h, count, rehashSize, rehashThreshold,
-                                            weakness(weakness));
+        Weakness w = weakness(weakness);
+        // A live table is built directly: no frozen snapshot and index on the way.
         return (flags & IMPORT_FROZEN) != 0
-            ? registry.managePermanent(frozen, owner)
-            : registry.manage(frozen.thaw(h, StoreKind.DEFAULT), owner);
+            ? registry.managePermanent(FrozenTable.of((int) capacity, k, v, h, count, rehashSize,
+                                                      rehashThreshold, w), owner)
+            : registry.manage(LiveTable.of((int) capacity, k, v, h, count, rehashSize,
+                                           rehashThreshold, w), owner);
     }
 
     long mark(long t) {

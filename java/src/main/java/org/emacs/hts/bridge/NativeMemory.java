@@ -16,7 +16,13 @@ final class NativeMemory {
         BASE.setLong(address, value);
     }
 
-    static long getLong(long address) {
-        return BASE.getLong(address);
+    /** Copies n longs from C memory at address into dst, in one call. */
+    static void getLongs(long address, long[] dst, int n) {
+        BASE.read(address, dst, 0, n);
+    }
+
+    /** Copies n longs from src to C memory at address, in one call. */
+    static void putLongs(long address, long[] src, int n) {
+        BASE.write(address, src, 0, n);
     }
 }

@@ -18,11 +18,18 @@
 # Maven builds the Java store, the C shim (native/, through CMake) and the
 # C mock heap, and runs all their tests; later stages add the patched Emacs.
 
-MVN ?= mvn -B
+# The JDK everything is built with and the patched Emacs runs on:
+# tools/find-jdk picks the newest with FFM (22 and later), which gives the
+# FFM backend; HTS_JDK=dir chooses another (before 22: the JNA backend).
+# The native tests also run on HTS_ALT_JDK, javac's own JDK if it differs.
+HTS_JDK ?= $(shell tools/find-jdk)
+HTS_ALT_JDK ?= $(shell tools/find-jdk --alt)
+export JAVA_HOME := $(HTS_JDK)
+MVN ?= mvn -B -Dhts.alt.java.home=$(HTS_ALT_JDK)
 JMH_ARGS ?= -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc
 RESULTS := bench/results
 
-.PHONY: bench check java-check emacs-check run bench-java bench-crossing stock-emacs emacs shim emacs-work emacs-patches clean
+.PHONY: FORCE bench check java-check emacs-check run bench-java bench-crossing stock-emacs emacs shim emacs-work emacs-patches clean
 
 NATIVE := target/native
 BUILD := build
@@ -31,7 +38,6 @@ EMACS_CONFIGURE := --without-x --without-all --with-threads --with-modules \
 	--without-native-compilation
 PRISTINE := $(if $(EMACS_SRC),$(EMACS_SRC),$(BUILD)/src/emacs-28.2)
 JOBS ?= $(shell nproc)
-JAVA_HOME ?= $(shell dirname $$(dirname $$(readlink -f $$(command -v javac))))
 PATCHES := $(addprefix emacs-patches/,$(shell cat emacs-patches/series))
 SHIM := $(NATIVE)/libhts.so
 # The patched Emacs finds the shim's header, the shim and libjsig here.
@@ -60,13 +66,15 @@ run: emacs
 	$(BUILD)/emacs/src/emacs -nw -Q $(ARGS)
 
 # BENCH_RUNS runs of each benchmark per Emacs, alternating; the test
-# suite once each (its tests compiled by a first make check).
+# suite once each (its tests compiled by a first make check).  The patched
+# Emacs also runs on the JNA backend unless BENCH_JNA is empty.
 BENCH_RUNS ?= 5
+BENCH_JNA ?= --jna
 bench: emacs stock-emacs bench-crossing
 	test -f $(BUILD)/emacs/test/src/fns-tests.elc || $(MAKE) -C $(BUILD)/emacs check -j$(JOBS) > /dev/null 2>&1 || true
 	test -f $(BUILD)/stock-emacs/test/src/fns-tests.elc || $(MAKE) -C $(BUILD)/stock-emacs check -j$(JOBS) > /dev/null 2>&1 || true
 	tools/bench $(BUILD)/emacs/src/emacs $(BUILD)/stock-emacs/src/emacs $(RESULTS) \
-	    --runs $(BENCH_RUNS) --suite
+	    --runs $(BENCH_RUNS) --suite --jdk $(HTS_JDK) $(BENCH_JNA)
 
 bench-java:
 	@mkdir -p $(RESULTS)
@@ -105,7 +113,7 @@ stock-emacs: $(BUILD)/stock-emacs/Makefile
 
 # The patched tree: a copy of the source with the series applied before
 # autogen, so that only source files differ.  A changed series starts over.
-$(BUILD)/emacs/Makefile: emacs-patches/series $(PATCHES) | $(PRISTINE)/autogen.sh $(SHIM)
+$(BUILD)/emacs/Makefile: emacs-patches/series $(PATCHES) $(BUILD)/emacs.jdk | $(PRISTINE)/autogen.sh $(SHIM)
 	tools/emacs-build-deps.sh
 	rm -rf $(BUILD)/emacs
 	cp -a $(PRISTINE) $(BUILD)/emacs
@@ -113,6 +121,11 @@ $(BUILD)/emacs/Makefile: emacs-patches/series $(PATCHES) | $(PRISTINE)/autogen.s
 	cd $(BUILD)/emacs && ./autogen.sh autoconf > autogen.log 2>&1
 	cd $(BUILD)/emacs && ./configure $(EMACS_CONFIGURE) $(HTS_CONFIGURE) > configure.log 2>&1 \
 	    || { tail -20 configure.log; exit 1; }
+
+# The patched Emacs links the JDK's libjsig: another JDK starts over.
+$(BUILD)/emacs.jdk: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(HTS_JDK)' | cmp -s - $@ || echo '$(HTS_JDK)' > $@
 
 emacs: $(SHIM) $(BUILD)/emacs/Makefile
 	$(MAKE) -C $(BUILD)/emacs -j$(JOBS) > $(BUILD)/emacs.log 2>&1 \

@@ -137,6 +137,9 @@ create_vm (void *libjvm, const char *libjvm_path)
      as Emacs) that recurses deeper in C; leave the host's stack alone.  */
   options[n++].optionString = (char *) "-XX:+UnlockExperimentalVMOptions";
   options[n++].optionString = (char *) "-XX:+DisablePrimordialThreadGuardPages";
+  /* The FFM backend reads and writes C memory, and JNA loads its JNI
+     library; JDK 24 and later warn on stderr about both without this.  */
+  options[n++].optionString = (char *) "--enable-native-access=ALL-UNNAMED";
   options[n].optionString = (char *) "vfprintf";
   options[n++].extraInfo = (void *) jvm_vfprintf;
   const char *user = getenv ("HTS_JVM_OPTS");

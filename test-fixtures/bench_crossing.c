@@ -42,6 +42,6 @@ main (int argc, char **argv)
   printf ("backend %s, %ld calls each\n", hts_backend (), n);
   printf ("C->Java  hts_count (1 scalar argument)        %8.1f ns/call\n", count_ns);
   printf ("C->Java  hts_find_eq (3 scalars, 1 out-word)  %8.1f ns/call\n", find_ns);
-  printf ("Java->C  JNA direct-mapped void call          %8.1f ns/call\n", (double) down / n);
+  printf ("Java->C  downcall (void, no arguments)       %8.1f ns/call\n", (double) down / n);
   return 0;
 }

@@ -5,6 +5,7 @@
      test_startup no-jvm       HTS_JAVA_HOME names no JDK
      test_startup no-classes   HTS_CLASSPATH lacks the store
      test_startup bad-option   HTS_JVM_OPTS has an option the JVM refuses
+     test_startup bad-backend  HTS_BACKEND names no backend
      test_startup hooks-off    starts fine; test hooks are refused  */
 
 #include <string.h>
@@ -22,6 +23,8 @@ main (int argc, char **argv)
     expect = "the Java store is not on the class path";
   else if (!strcmp (mode, "bad-option"))
     expect = "refused to start: Unrecognized option: -Xno-such-option";
+  else if (!strcmp (mode, "bad-backend"))
+    expect = "HTS_BACKEND must be jna or ffm";
   else if (!strcmp (mode, "hooks-off"))
     {
       CHECK_EQ (hts_init (), HTS_OK);
@@ -33,7 +36,7 @@ main (int argc, char **argv)
     }
   else
     {
-      fprintf (stderr, "usage: test_startup no-jvm|no-classes|bad-option|hooks-off\n");
+      fprintf (stderr, "usage: test_startup no-jvm|no-classes|bad-option|bad-backend|hooks-off\n");
       return 2;
     }
   CHECK_EQ (hts_init (), HTS_E_JVM);

@@ -1,23 +1,24 @@
 package org.emacs.hts.bridge;
 
-import org.emacs.hts.Registry;
+import java.lang.reflect.InvocationTargetException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Where the C shim enters Java, once, right after it has created (or found)
- * the JVM: {@link #install} binds the shim's downcalls, makes the entry
- * points and hands their function pointers to C.
+ * the JVM: {@link #install} picks a backend, which binds the shim's
+ * downcalls, makes the entry points and hands their function pointers to C.
+ *
+ * <p>The backend is FFM where the JDK has it (22 and later; its classes sit
+ * in the jar's META-INF/versions/22), else JNA.  HTS_BACKEND=jna or =ffm in
+ * the environment forces one; a forced FFM that cannot load is an error.
  */
 public final class Bridge {
     private static final Logger LOG = LoggerFactory.getLogger(Bridge.class);
+    private static final String FFM_BACKEND = "org.emacs.hts.bridge.FfmBackend";
 
-    /**
-     * The installed backend.  C holds raw pointers into it, so it must stay
-     * reachable for the life of the process: a collected JNA callback makes
-     * its pointer silently return 0.
-     */
-    private static JnaBackend installed;
+    /** The installed backend: C holds raw pointers into it, so it lives as long as the process. */
+    private static Backend installed;
 
     private Bridge() {}
 
@@ -28,15 +29,37 @@ public final class Bridge {
      */
     public static synchronized String install(String shimPath) {
         if (installed != null) return null;
+        String wanted = System.getenv("HTS_BACKEND");
+        if (wanted != null && !wanted.equals("jna") && !wanted.equals("ffm"))
+            return "HTS_BACKEND must be jna or ffm, not " + wanted;
         try {
-            Shim.bind(shimPath);
-            JnaBackend backend = new JnaBackend(new Entries(Registry.global(), TestHooks.fromEnvironment()));
+            TestHooks hooks = TestHooks.fromEnvironment();
+            Backend backend = "jna".equals(wanted) ? null : ffm(shimPath, hooks, "ffm".equals(wanted));
+            if (backend == null) backend = JnaBackend.create(shimPath, hooks);
             backend.install();
             installed = backend;
-            LOG.debug("installed the JNA entry points from {}", shimPath);
+            LOG.debug("installed the {} entry points from {}", backend.name(), shimPath);
             return null;
         } catch (Throwable e) {
-            return "the Java bridge failed to start: " + e;
+            Throwable why = e instanceof InvocationTargetException && e.getCause() != null ? e.getCause() : e;
+            return "the Java bridge failed to start: " + why;
         }
+    }
+
+    /** The FFM backend, or null where this JDK lacks it and it was not forced. */
+    private static Backend ffm(String shimPath, TestHooks hooks, boolean forced) throws Exception {
+        if (Runtime.version().feature() < 22 || shimPath == null) {
+            if (forced) throw new IllegalStateException("the FFM backend needs JDK 22 or later and the shim's path");
+            return null;
+        }
+        Class<?> c;
+        try {
+            c = Class.forName(FFM_BACKEND);
+        } catch (ClassNotFoundException e) {
+            // A jar built by a JDK older than 22 has no FFM classes.
+            if (forced) throw e;
+            return null;
+        }
+        return (Backend) c.getDeclaredMethod("create", String.class, TestHooks.class).invoke(null, shimPath, hooks);
     }
 }

@@ -20,14 +20,26 @@ final class Entries {
     private static final int IMPORT_FROZEN = 1;
 
     private final Registry registry;
-    private final Heap heap = new Heap();
+    private final ShimAccess shim;
+    private final Heap heap;
     private final TestHooks hooks;
     /** Words gathered for mark and roots before they are copied to C. */
     private final Words words = new Words(1024);
 
-    Entries(Registry registry, TestHooks hooks) {
+    Entries(Registry registry, ShimAccess shim, TestHooks hooks) {
         this.registry = registry;
+        this.shim = shim;
+        this.heap = new Heap(shim);
         this.hooks = hooks;
+    }
+
+    /**
+     * Reports an exception to C and returns its code.  Never throws: an
+     * exception escaping a callback would crash the process (FFM) or hand
+     * C a 0 (JNA).
+     */
+    long report(Throwable e) {
+        return Status.report(e, shim);
     }
 
     /** Runs before every entry point: the test-only fault switch. */
@@ -68,14 +80,14 @@ final class Entries {
     long findEq(long t, long key, long hash, long value) {
         TableView v = registry.view(t);
         int s = v.findEq(key, hash);
-        if (s >= 0 && value != 0) NativeMemory.putLong(value, v.value(s));
+        if (s >= 0 && value != 0) shim.putLong(value, v.value(s));
         return s;
     }
 
     long probe(long t, long key, long hash, long after, long keyOut) {
         TableView v = registry.view(t);
         int s = v.probe(key, hash, after < 0 ? NONE : slot(v, after));
-        if (s >= 0 && keyOut != 0) NativeMemory.putLong(keyOut, v.key(s));
+        if (s >= 0 && keyOut != 0) shim.putLong(keyOut, v.key(s));
         return s;
     }
 
@@ -124,8 +136,8 @@ final class Entries {
             }
             if (h != null) h[j] = v.hash(s);
         }
-        if (pairs != null) NativeMemory.putLongs(kv, pairs, 2 * n);
-        if (h != null) NativeMemory.putLongs(hashes, h, n);
+        if (pairs != null) shim.putLongs(kv, pairs, 2 * n);
+        if (h != null) shim.putLongs(hashes, h, n);
         return v.count();
     }
 
@@ -135,8 +147,8 @@ final class Entries {
             throw new IllegalArgumentException(n + " entries for a capacity of " + capacity);
         int count = (int) n;
         long[] pairs = new long[2 * count], k = new long[count], v = new long[count], h = new long[count];
-        NativeMemory.getLongs(kv, pairs, 2 * count);
-        NativeMemory.getLongs(hashes, h, count);
+        shim.getLongs(kv, pairs, 2 * count);
+        shim.getLongs(hashes, h, count);
         for (int i = 0; i < count; i++) {
             k[i] = pairs[2 * i];
             v[i] = pairs[2 * i + 1];
@@ -175,22 +187,22 @@ final class Entries {
 
     long stats(long out) {
         RegistryStats s = registry.stats();
-        NativeMemory.putLong(out, s.liveTables());
-        NativeMemory.putLong(out + 8, s.liveEntries());
-        NativeMemory.putLong(out + 16, s.droppedLastSweep());
-        NativeMemory.putLong(out + 24, s.droppedTotal());
+        shim.putLong(out, s.liveTables());
+        shim.putLong(out + 8, s.liveEntries());
+        shim.putLong(out + 16, s.droppedLastSweep());
+        shim.putLong(out + 24, s.droppedTotal());
         return Status.OK;
     }
 
     long testHook(int op, long arg) {
-        return hooks.run(op, arg, registry);
+        return hooks.run(op, arg, registry, shim);
     }
 
     // ---- helpers -------------------------------------------------------
 
-    private static long read(TableView v, int s, long key, long value) {
-        if (key != 0) NativeMemory.putLong(key, v.key(s));
-        if (value != 0) NativeMemory.putLong(value, v.value(s));
+    private long read(TableView v, int s, long key, long value) {
+        if (key != 0) shim.putLong(key, v.key(s));
+        if (value != 0) shim.putLong(value, v.value(s));
         return s;
     }
 
@@ -210,26 +222,31 @@ final class Entries {
     /** Copies the gathered words into the shim's buffer, which hts_mark and hts_roots hand C. */
     private long handOver(int n) {
         if (n == 0) return 0;
-        com.sun.jna.Pointer buffer = Shim.hts__word_buffer(n);
-        if (buffer == null) throw new OutOfMemoryError("the shim cannot grow its word buffer to " + n);
-        buffer.write(0, words.array(), 0, n);
+        long buffer = shim.wordBuffer(n);
+        if (buffer == 0) throw new OutOfMemoryError("the shim cannot grow its word buffer to " + n);
+        shim.putLongs(buffer, words.array(), n);
         return n;
     }
 
     /** The host heap, reached through the shim: one crossing per batch. */
     private static final class Heap implements org.emacs.hts.Heap {
+        private final ShimAccess shim;
         private byte[] flags = new byte[256];
+
+        Heap(ShimAccess shim) {
+            this.shim = shim;
+        }
 
         @Override
         public void survives(long[] w, int n, boolean[] out) {
             if (flags.length < n) flags = new byte[Math.max(n, 2 * flags.length)];
-            Shim.hts__heap_survives(w, n, flags);
+            shim.heapSurvives(w, n, flags);
             for (int i = 0; i < n; i++) out[i] = flags[i] != 0;
         }
 
         @Override
         public void mark(long[] w, int n) {
-            Shim.hts__heap_mark(w, n);
+            shim.heapMark(w, n);
         }
     }
 }

@@ -8,9 +8,19 @@ import com.sun.jna.Callback;
  * {@link Entries} object into one function pointer per entry.
  */
 enum Entry {
-    NEW, COPY, FREE, CLEAR, COUNT, CAPACITY,
-    FIND_EQ, PROBE, INSERT, REMOVE, REMOVE_EQ, SET_VALUE, GET, NEXT,
-    EXPORT, IMPORT, MARK, ROOTS, WEAK_MARK, WEAK_REMOVE, SWEEP, STATS, TEST_HOOK;
+    NEW("newTable"), COPY("copy"), FREE("free"), CLEAR("clear"), COUNT("count"),
+    CAPACITY("capacity"), FIND_EQ("findEq"), PROBE("probe"), INSERT("insert"),
+    REMOVE("remove"), REMOVE_EQ("removeEq"), SET_VALUE("setValue"), GET("get"),
+    NEXT("next"), EXPORT("export"), IMPORT("importTable"), MARK("mark"), ROOTS("roots"),
+    WEAK_MARK("weakMark"), WEAK_REMOVE("weakRemove"), SWEEP("sweep"), STATS("stats"),
+    TEST_HOOK("testHook");
+
+    /** The {@link Entries} method that implements this entry point. */
+    final String method;
+
+    Entry(String method) {
+        this.method = method;
+    }
 
     // C signatures, named by their arguments: J = int64 (pointers too, as raw
     // addresses: the same register on x86-64 and AArch64), I = int32, F = float.

@@ -29,11 +29,11 @@ final class Status {
      * exception escaping a callback would be printed by JNA and the caller
      * would see 0.
      */
-    static long report(Throwable e) {
+    static long report(Throwable e, ShimAccess shim) {
         int code = codeOf(e);
         try {
             String m = e.getMessage();
-            Shim.hts__set_error(code, code == INTERNAL || m == null ? e.toString() : m);
+            shim.setError(code, code == INTERNAL || m == null ? e.toString() : m);
         } catch (Throwable ignored) {
             // Out of memory again, most likely: the code alone must do.
         }

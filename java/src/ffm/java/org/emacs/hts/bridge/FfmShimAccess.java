@@ -1,0 +1,136 @@
+package org.emacs.hts.bridge;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Path;
+
+/**
+ * {@link ShimAccess} through FFM downcall handles, and C memory through one
+ * segment that spans the address space (C's pointers arrive as raw
+ * addresses).  Needs --enable-native-access, which the shim passes.
+ */
+final class FfmShimAccess implements ShimAccess {
+    private static final MemorySegment ALL = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
+
+    private final MethodHandle setEntry, install, setError, heapSurvives, heapMark, wordBuffer, noop;
+
+    FfmShimAccess(String shimPath) {
+        // The shim is already loaded; this finds the same handle.
+        SymbolLookup shim = SymbolLookup.libraryLookup(Path.of(shimPath), Arena.global());
+        setEntry = downcall(shim, "hts__set_entry", FunctionDescriptor.ofVoid(JAVA_INT, JAVA_LONG));
+        install = downcall(shim, "hts__install", FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS));
+        setError = downcall(shim, "hts__set_error", FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS));
+        heapSurvives = downcall(shim, "hts__heap_survives", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS));
+        heapMark = downcall(shim, "hts__heap_mark", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG));
+        wordBuffer = downcall(shim, "hts__word_buffer", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
+        noop = downcall(shim, "hts__noop", FunctionDescriptor.ofVoid());
+    }
+
+    private static MethodHandle downcall(SymbolLookup lib, String name, FunctionDescriptor d) {
+        MemorySegment f = lib.find(name).orElseThrow(() -> new IllegalStateException("the shim lacks " + name));
+        return Linker.nativeLinker().downcallHandle(f, d);
+    }
+
+    @Override
+    public void setEntry(int id, long function) {
+        try {
+            setEntry.invokeExact(id, function);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    @Override
+    public void install(int n, String backend) {
+        try (Arena a = Arena.ofConfined()) {
+            install.invokeExact(n, a.allocateFrom(backend));
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    @Override
+    public void setError(int code, String message) {
+        try (Arena a = Arena.ofConfined()) {
+            setError.invokeExact(code, a.allocateFrom(message));
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    @Override
+    public void heapSurvives(long[] words, int n, byte[] out) {
+        // A fresh arena per batch: C's survives_gc_p never calls back into Java.
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment w = a.allocate(JAVA_LONG, Math.max(n, 1));
+            MemorySegment f = a.allocate(JAVA_BYTE, Math.max(n, 1));
+            MemorySegment.copy(words, 0, w, JAVA_LONG, 0, n);
+            heapSurvives.invokeExact(w, (long) n, f);
+            MemorySegment.copy(f, JAVA_BYTE, 0, out, 0, n);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    @Override
+    public void heapMark(long[] words, int n) {
+        // mark_object may re-enter Java (hts_mark on a table it reaches), so
+        // the words sit in memory of their own for the whole call.
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment w = a.allocate(JAVA_LONG, Math.max(n, 1));
+            MemorySegment.copy(words, 0, w, JAVA_LONG, 0, n);
+            heapMark.invokeExact(w, (long) n);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    @Override
+    public long wordBuffer(long n) {
+        try {
+            return (long) wordBuffer.invokeExact(n);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    @Override
+    public void noop() {
+        try {
+            noop.invokeExact();
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    @Override
+    public void putLong(long address, long value) {
+        ALL.set(JAVA_LONG_UNALIGNED, address, value);
+    }
+
+    @Override
+    public void getLongs(long address, long[] dst, int n) {
+        MemorySegment.copy(ALL, JAVA_LONG_UNALIGNED, address, dst, 0, n);
+    }
+
+    @Override
+    public void putLongs(long address, long[] src, int n) {
+        MemorySegment.copy(src, 0, ALL, JAVA_LONG_UNALIGNED, address, n);
+    }
+
+    private static RuntimeException rethrow(Throwable e) {
+        if (e instanceof RuntimeException r) return r;
+        if (e instanceof Error err) throw err;
+        return new IllegalStateException(e);
+    }
+}

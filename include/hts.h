@@ -129,11 +129,19 @@ hts_slot hts_find_eq (hts_table, hts_word key, hts_hash hash, hts_word *value);
 /* The next candidate for a key under a test with a cmpfn (eql, equal, user
    tests): a slot whose key is KEY, or whose stored hash is HASH.  AFTER is
    the previous candidate, or HTS_NONE to start.  Candidates come in
-   hash_lookup's order; the candidate's key goes to *KEY_OUT (if not NULL).
-   The caller runs cmpfn on it and calls again while it says no.  Between
-   those calls the table must not change.  */
+   hash_lookup's order; the candidate's key goes to *KEY_OUT and its value
+   to *VALUE_OUT (either may be NULL), so that gethash needs no second
+   call.  The caller runs cmpfn on the key and calls again while it says
+   no.  Between those calls the table must not change.  */
 hts_slot hts_probe (hts_table, hts_word key, hts_hash hash, hts_slot after,
-                    hts_word *key_out);
+                    hts_word *key_out, hts_word *value_out);
+
+/* puthash on an eq table in one call: sets the value of KEY's entry if
+   there is one, else inserts as hts_insert does.  Returns the slot, and
+   stores the table's count and capacity afterwards in SIZES[0] and
+   SIZES[1].  */
+hts_slot hts_put_eq (hts_table, hts_word key, hts_word value, hts_hash hash,
+                     int64_t sizes[2]);
 
 /* hash_put: store a new entry in the head of the free list, growing first
    if there is none.  The caller has checked that KEY is absent.  */
@@ -156,6 +164,13 @@ hts_slot hts_get (hts_table, hts_slot, hts_word *key, hts_word *value);
    removed entries are skipped, new ones are seen if their slot is later,
    grown slots come at the end.  */
 hts_slot hts_next (hts_table, hts_slot from, hts_word *key, hts_word *value);
+
+/* hts_next for up to MAX entries in one call: the live entries at or after
+   FROM, in slot order, as (slot, key, value) triples in OUT (3 * MAX
+   words).  Returns how many; fewer than MAX means the table has no more.
+   A caller that lets the table change between entries must refetch from
+   the slot after the last one it used.  */
+int64_t hts_next_n (hts_table, hts_slot from, hts_word *out, int64_t max);
 
 /*
 ** Bulk: pdumper and purecopy.

@@ -204,9 +204,16 @@ hts_find_eq (hts_table t, hts_word key, hts_hash hash, hts_word *value)
 
 hts_slot
 hts_probe (hts_table t, hts_word key, hts_hash hash, hts_slot after,
-           hts_word *key_out)
+           hts_word *key_out, hts_word *value_out)
 {
-  return CALL (probe, t, key, hash, after, key_out);
+  return CALL (probe, t, key, hash, after, key_out, value_out);
+}
+
+hts_slot
+hts_put_eq (hts_table t, hts_word key, hts_word value, hts_hash hash,
+            int64_t sizes[2])
+{
+  return CALL (put_eq, t, key, value, hash, sizes);
 }
 
 hts_slot
@@ -243,6 +250,12 @@ hts_slot
 hts_next (hts_table t, hts_slot from, hts_word *key, hts_word *value)
 {
   return CALL (next, t, from, key, value);
+}
+
+int64_t
+hts_next_n (hts_table t, hts_slot from, hts_word *out, int64_t max)
+{
+  return CALL (next_n, t, from, out, max);
 }
 
 int64_t

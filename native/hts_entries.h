@@ -17,13 +17,15 @@ struct hts_entries
   int64_t (*count) (int64_t);
   int64_t (*capacity) (int64_t);
   int64_t (*find_eq) (int64_t, int64_t, int64_t, int64_t *);
-  int64_t (*probe) (int64_t, int64_t, int64_t, int64_t, int64_t *);
+  int64_t (*probe) (int64_t, int64_t, int64_t, int64_t, int64_t *, int64_t *);
   int64_t (*insert) (int64_t, int64_t, int64_t, int64_t);
   int64_t (*remove) (int64_t, int64_t);
   int64_t (*remove_eq) (int64_t, int64_t, int64_t);
   int64_t (*set_value) (int64_t, int64_t, int64_t);
   int64_t (*get) (int64_t, int64_t, int64_t *, int64_t *);
   int64_t (*next) (int64_t, int64_t, int64_t *, int64_t *);
+  int64_t (*next_n) (int64_t, int64_t, int64_t *, int64_t);
+  int64_t (*put_eq) (int64_t, int64_t, int64_t, int64_t, int64_t *);
   int64_t (*export_table) (int64_t, int64_t *, int64_t *, int64_t);
   int64_t (*import_table) (int64_t, float, float, int32_t,
                            const int64_t *, const int64_t *, int64_t,

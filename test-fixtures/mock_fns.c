@@ -239,11 +239,10 @@ lookup (struct table *t, Lisp key, hts_hash *hash, Lisp *value)
     return mh_check (hts_find_eq (t->handle, key, h, (hts_word *) value), "hts_find_eq");
   hts_slot s = HTS_NONE;
   hts_word k;
-  while ((s = mh_check (hts_probe (t->handle, key, h, s, &k), "hts_probe")) >= 0)
+  while ((s = mh_check (hts_probe (t->handle, key, h, s, &k, (hts_word *) value),
+                       "hts_probe")) >= 0)
     if ((Lisp) k == key || same_key (t, key, (Lisp) k))
       break;
-  if (s >= 0 && value)
-    mh_check (hts_get (t->handle, s, NULL, (hts_word *) value), "hts_get");
   return s;
 }
 
@@ -264,6 +263,12 @@ void
 mh_puthash (Lisp key, Lisp value, Lisp table)
 {
   struct table *t = xtable (table);
+  if (t->test == TEST_EQ)
+    {
+      int64_t sizes[2];
+      mh_check (hts_put_eq (t->handle, key, value, hash_eq (key), sizes), "hts_put_eq");
+      return;
+    }
   hts_hash h;
   hts_slot s = lookup (t, key, &h, NULL);
   if (s >= 0)

@@ -220,12 +220,59 @@ candidates_come_in_chain_order (void)
   CHECK_EQ (hts_insert (h, make_fixnum (1), Qnil, 42), 0);
   CHECK_EQ (hts_insert (h, make_fixnum (2), Qnil, 42), 1);
   CHECK_EQ (hts_insert (h, make_fixnum (3), Qnil, 42), 2);
-  hts_word k;
-  CHECK_EQ (hts_probe (h, make_fixnum (9), 42, HTS_NONE, &k), 2);
+  hts_word k, v;
+  CHECK_EQ (hts_probe (h, make_fixnum (9), 42, HTS_NONE, &k, NULL), 2);
   CHECK_EQ (k, make_fixnum (3));
-  CHECK_EQ (hts_probe (h, make_fixnum (9), 42, 2, &k), 1);
-  CHECK_EQ (hts_probe (h, make_fixnum (9), 42, 1, &k), 0);
-  CHECK_EQ (hts_probe (h, make_fixnum (9), 42, 0, &k), HTS_NONE);
+  CHECK_EQ (hts_probe (h, make_fixnum (9), 42, 2, &k, &v), 1);
+  CHECK_EQ (k, make_fixnum (2));
+  CHECK_EQ (v, Qnil);
+  CHECK_EQ (hts_probe (h, make_fixnum (9), 42, 1, NULL, NULL), 0);
+  CHECK_EQ (hts_probe (h, make_fixnum (9), 42, 0, &k, &v), HTS_NONE);
+}
+
+/* puthash on an eq table in one call: replace in place, else insert at
+   the free list's head, growing as hash_put does; count and capacity come
+   back with it.  */
+static void
+put_eq_replaces_or_inserts_and_reports_sizes (void)
+{
+  Lisp t = mh_make_table (TEST_EQ, 2, HTS_WEAK_NONE);
+  hts_table h = mh_handle (t);
+  int64_t sizes[2];
+  CHECK_EQ (hts_put_eq (h, make_fixnum (1), make_fixnum (10), mh_hash (t, make_fixnum (1)), sizes), 0);
+  CHECK (sizes[0] == 1 && sizes[1] == 2);
+  CHECK_EQ (hts_put_eq (h, make_fixnum (2), make_fixnum (20), mh_hash (t, make_fixnum (2)), sizes), 1);
+  CHECK_EQ (hts_put_eq (h, make_fixnum (1), make_fixnum (11), mh_hash (t, make_fixnum (1)), sizes), 0);
+  CHECK (sizes[0] == 2 && sizes[1] == 2);
+  CHECK_EQ (mh_gethash (make_fixnum (1), t, Qnil), make_fixnum (11));
+  /* Full: the third key grows the table first (2 * 1.5 = 3).  */
+  CHECK_EQ (hts_put_eq (h, make_fixnum (3), make_fixnum (30), mh_hash (t, make_fixnum (3)), sizes), 2);
+  CHECK (sizes[0] == 3 && sizes[1] == mh_size (t));
+  CHECK (sizes[1] > 2);
+}
+
+/* The batched maphash cursor: live entries from a slot on, as (slot, key,
+   value) triples in slot order, holes skipped.  */
+static void
+next_n_hands_out_live_entries_in_slot_order (void)
+{
+  Lisp t = mh_make_table (TEST_EQ, 8, HTS_WEAK_NONE);
+  for (int i = 0; i < 6; i++)
+    mh_puthash (make_fixnum (i), make_fixnum (100 + i), t);
+  mh_remhash (make_fixnum (1), t);
+  mh_remhash (make_fixnum (4), t);
+  hts_word out[3 * 8];
+  CHECK_EQ (hts_next_n (mh_handle (t), 0, out, 8), 4);
+  int64_t slots[] = { 0, 2, 3, 5 };
+  for (int j = 0; j < 4; j++)
+    {
+      CHECK_EQ (out[3 * j], slots[j]);
+      CHECK_EQ (out[3 * j + 1], make_fixnum (slots[j]));
+      CHECK_EQ (out[3 * j + 2], make_fixnum (100 + slots[j]));
+    }
+  CHECK_EQ (hts_next_n (mh_handle (t), 3, out, 1), 1);
+  CHECK_EQ (out[0], 3);
+  CHECK_EQ (hts_next_n (mh_handle (t), 6, out, 8), 0);
 }
 
 static void
@@ -253,6 +300,8 @@ main (void)
   const char *backend = getenv ("HTS_EXPECT_BACKEND");
   CHECK (backend && strcmp (hts_backend (), backend) == 0);
   eq_tables_find_the_very_object ();
+  put_eq_replaces_or_inserts_and_reports_sizes ();
+  next_n_hands_out_live_entries_in_slot_order ();
   eql_tables_compare_floats_by_bits ();
   equal_tables_compare_structure ();
   keys_deeper_than_sxhash_looks_share_a_hash_and_still_differ ();

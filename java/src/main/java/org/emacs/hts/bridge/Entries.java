@@ -25,6 +25,8 @@ final class Entries {
     private final TestHooks hooks;
     /** Words gathered for mark and roots before they are copied to C. */
     private final Words words = new Words(1024);
+    /** hts_next_n's (slot, key, value) triples before they are copied to C. */
+    private long[] triples = new long[3 * 64];
 
     Entries(Registry registry, ShimAccess shim, TestHooks hooks) {
         this.registry = registry;
@@ -84,10 +86,23 @@ final class Entries {
         return s;
     }
 
-    long probe(long t, long key, long hash, long after, long keyOut) {
+    long probe(long t, long key, long hash, long after, long keyOut, long valueOut) {
         TableView v = registry.view(t);
         int s = v.probe(key, hash, after < 0 ? NONE : slot(v, after));
-        if (s >= 0 && keyOut != 0) shim.putLong(keyOut, v.key(s));
+        if (s >= 0) {
+            if (keyOut != 0) shim.putLong(keyOut, v.key(s));
+            if (valueOut != 0) shim.putLong(valueOut, v.value(s));
+        }
+        return s;
+    }
+
+    long putEq(long t, long key, long value, long hash, long sizes) {
+        LiveTable table = registry.table(t);
+        int s = table.findEq(key, hash);
+        if (s >= 0) table.setValue(s, value);
+        else s = table.insert(key, value, hash);
+        shim.putLong(sizes, table.count());
+        shim.putLong(sizes + 8, table.capacity());
         return s;
     }
 
@@ -121,6 +136,21 @@ final class Entries {
         TableView v = registry.view(t);
         int s = v.nextLive((int) Math.max(0, Math.min(from, v.capacity())));
         return s < 0 ? NONE : read(v, s, key, value);
+    }
+
+    long nextN(long t, long from, long out, long max) {
+        TableView v = registry.view(t);
+        int n = (int) Math.min(Math.max(max, 0), 1 << 16);
+        if (triples.length < 3 * n) triples = new long[3 * n];
+        int j = 0;
+        for (int s = v.nextLive((int) Math.max(0, Math.min(from, v.capacity()))); s >= 0 && j < n;
+             s = v.nextLive(s + 1), j++) {
+            triples[3 * j] = s;
+            triples[3 * j + 1] = v.key(s);
+            triples[3 * j + 2] = v.value(s);
+        }
+        if (j > 0) shim.putLongs(out, triples, 3 * j);
+        return j;
     }
 
     long export(long t, long kv, long hashes, long max) {

@@ -11,7 +11,7 @@ enum Entry {
     NEW("newTable"), COPY("copy"), FREE("free"), CLEAR("clear"), COUNT("count"),
     CAPACITY("capacity"), FIND_EQ("findEq"), PROBE("probe"), INSERT("insert"),
     REMOVE("remove"), REMOVE_EQ("removeEq"), SET_VALUE("setValue"), GET("get"),
-    NEXT("next"), EXPORT("export"), IMPORT("importTable"), MARK("mark"), ROOTS("roots"),
+    NEXT("next"), NEXT_N("nextN"), PUT_EQ("putEq"), EXPORT("export"), IMPORT("importTable"), MARK("mark"), ROOTS("roots"),
     WEAK_MARK("weakMark"), WEAK_REMOVE("weakRemove"), SWEEP("sweep"), STATS("stats"),
     TEST_HOOK("testHook");
 
@@ -30,6 +30,7 @@ enum Entry {
     interface JJJ extends Callback { long invoke(long a, long b, long c); }
     interface JJJJ extends Callback { long invoke(long a, long b, long c, long d); }
     interface JJJJJ extends Callback { long invoke(long a, long b, long c, long d, long e); }
+    interface JJJJJJ extends Callback { long invoke(long a, long b, long c, long d, long e, long f); }
     interface IJ extends Callback { long invoke(int a, long b); }
     interface JFFIJ extends Callback { long invoke(long a, float b, float c, int d, long e); }
     interface JFFIJJJIJ extends Callback {

@@ -24,8 +24,11 @@ final class JnaBackend implements Backend {
         set(Entry.COUNT, j(e, e::count));
         set(Entry.CAPACITY, j(e, e::capacity));
         set(Entry.FIND_EQ, jjjj(e, e::findEq));
-        set(Entry.PROBE, (Entry.JJJJJ) (a, b, c, d, f) -> {
-            try { e.before(); return e.probe(a, b, c, d, f); } catch (Throwable x) { return e.report(x); }
+        set(Entry.PROBE, (Entry.JJJJJJ) (a, b, c, d, f, g) -> {
+            try { e.before(); return e.probe(a, b, c, d, f, g); } catch (Throwable x) { return e.report(x); }
+        });
+        set(Entry.PUT_EQ, (Entry.JJJJJ) (a, b, c, d, f) -> {
+            try { e.before(); return e.putEq(a, b, c, d, f); } catch (Throwable x) { return e.report(x); }
         });
         set(Entry.INSERT, jjjj(e, e::insert));
         set(Entry.REMOVE, jj(e, e::remove));
@@ -33,6 +36,7 @@ final class JnaBackend implements Backend {
         set(Entry.SET_VALUE, jjj(e, e::setValue));
         set(Entry.GET, jjjj(e, e::get));
         set(Entry.NEXT, jjjj(e, e::next));
+        set(Entry.NEXT_N, jjjj(e, e::nextN));
         set(Entry.EXPORT, jjjj(e, e::export));
         set(Entry.IMPORT, (Entry.JFFIJJJIJ) (a, b, c, d, f, g, h, i, k) -> {
             try { e.before(); return e.importTable(a, b, c, d, f, g, h, i, k); }

@@ -13,11 +13,6 @@ static struct hts_entries entries;
 static char backend[16];
 static const struct hts_heap *host_heap;
 
-/* Where Java puts the words hts_mark and hts_roots hand back: owned here,
-   grown on Java's request, reused by every call.  */
-static hts_word *word_buffer;
-static size_t word_capacity;
-
 /* One line per thread, like errno.  */
 static __thread char error_line[512];
 
@@ -85,24 +80,6 @@ void
 hts__heap_mark (const int64_t *words, int64_t n)
 {
   host_heap->mark (words, n);
-}
-
-/* A buffer of at least N words for Java to fill; NULL if out of memory.  */
-hts_word *
-hts__word_buffer (int64_t n)
-{
-  if ((size_t) n > word_capacity)
-    {
-      size_t cap = word_capacity ? word_capacity : 1024;
-      while (cap < (size_t) n)
-        cap *= 2;
-      hts_word *b = realloc (word_buffer, cap * sizeof *b);
-      if (!b)
-        return NULL;
-      word_buffer = b;
-      word_capacity = cap;
-    }
-  return word_buffer;
 }
 
 void
@@ -273,20 +250,19 @@ hts_import (int64_t capacity, float rehash_size, float rehash_threshold,
                weakness, kv, hashes, n, flags, owner);
 }
 
+/* The words are in native memory Java owns, reused by the next call.  */
 int64_t
 hts_mark (hts_table t, const hts_word **words)
 {
-  int64_t n = CALL (mark, t);
-  *words = word_buffer;         /* after the call: Java may have grown it */
-  return n;
+  *words = NULL;
+  return CALL (mark, t, words);
 }
 
 int64_t
 hts_roots (const hts_word **words)
 {
-  int64_t n = CALL (roots);
-  *words = word_buffer;
-  return n;
+  *words = NULL;
+  return CALL (roots, words);
 }
 
 int

@@ -30,8 +30,8 @@ struct hts_entries
   int64_t (*import_table) (int64_t, float, float, int32_t,
                            const int64_t *, const int64_t *, int64_t,
                            int32_t, int64_t);
-  int64_t (*mark) (int64_t);
-  int64_t (*roots) (void);
+  int64_t (*mark) (int64_t, const int64_t **);
+  int64_t (*roots) (const int64_t **);
   int64_t (*weak_mark) (void);
   int64_t (*weak_remove) (void);
   int64_t (*sweep) (void);
@@ -40,6 +40,11 @@ struct hts_entries
 };
 
 #define HTS_N_ENTRIES (sizeof (struct hts_entries) / sizeof (void (*) (void)))
+
+/* Called by Java (JNA) or jvm.c (FFM): set one entry point, then publish
+   them all under the backend's name.  */
+void hts__set_entry (int32_t id, void *fn);
+void hts__install (int32_t n, const char *name);
 
 /* Set by jvm.c, used by hts.c.  */
 int hts__start_jvm (void);

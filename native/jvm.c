@@ -174,6 +174,36 @@ create_vm (void *libjvm, const char *libjvm_path)
   return env;
 }
 
+/* The FFM backend leaves its entry points' addresses for the shim to
+   publish (Bridge.entryAddresses), since a call from Java into C would
+   cost it tens of milliseconds at start-up; JNA has published its own.  */
+static int
+publish_entries (JNIEnv *env, jclass bridge)
+{
+  jmethodID addresses = (*env)->GetStaticMethodID (env, bridge, "entryAddresses", "()[J");
+  jmethodID name = (*env)->GetStaticMethodID (env, bridge, "backendName",
+                                              "()Ljava/lang/String;");
+  if (!addresses || !name)
+    {
+      describe_exception (env, "the Java store has no Bridge.entryAddresses");
+      return HTS_E_JVM;
+    }
+  jlongArray a = (*env)->CallStaticObjectMethod (env, bridge, addresses);
+  if (!a)
+    return HTS_OK;
+  jsize n = (*env)->GetArrayLength (env, a);
+  jlong *p = (*env)->GetLongArrayElements (env, a, NULL);
+  for (jsize i = 0; i < n; i++)
+    hts__set_entry (i, (void *) (intptr_t) p[i]);
+  (*env)->ReleaseLongArrayElements (env, a, p, JNI_ABORT);
+  jstring s = (*env)->CallStaticObjectMethod (env, bridge, name);
+  const char *text = s ? (*env)->GetStringUTFChars (env, s, NULL) : NULL;
+  hts__install (n, text ? text : "?");
+  if (text)
+    (*env)->ReleaseStringUTFChars (env, s, text);
+  return HTS_OK;
+}
+
 /* HotSpot installs its SIGSEGV and SIGBUS handlers without SA_ONSTACK.
    A host that recovers from C stack overflow on an alternate signal
    stack (Emacs does) then dies instead: the kernel runs HotSpot's handler,
@@ -253,7 +283,7 @@ hts__start_jvm (void)
       (*env)->ReleaseStringUTFChars (env, failure, text);
       return HTS_E_JVM;
     }
-  return HTS_OK;
+  return publish_entries (env, bridge);
 }
 
 int

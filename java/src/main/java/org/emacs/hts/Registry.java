@@ -2,8 +2,6 @@ package org.emacs.hts;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The managed-object registry (the first seed's LispGarbageCollector): it
@@ -28,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * {@link #global()} is the process's single registry; tests make their own.
  */
 public final class Registry {
-    private static final Logger LOG = LoggerFactory.getLogger(Registry.class);
+    private static final DebugLog LOG = DebugLog.of(Registry.class);
     private static final Registry GLOBAL = new Registry();
 
     private TableView[] tables = new TableView[64];
@@ -45,7 +43,12 @@ public final class Registry {
     private long droppedTotal;
 
     private final WeakTables weak = new WeakTables();
-    private final ThreadLocal<RootStack> rootStack = ThreadLocal.withInitial(this::newRootStack);
+    // An anonymous class, not a method reference: those cost start-up a class spun at run time.
+    private final ThreadLocal<RootStack> rootStack = new ThreadLocal<RootStack>() {
+        @Override protected RootStack initialValue() {
+            return newRootStack();
+        }
+    };
     private final ArrayList<RootStack> rootStacks = new ArrayList<>();
 
     public static Registry global() {
@@ -190,7 +193,7 @@ public final class Registry {
         weak.clear();
         droppedLastSweep = dropped;
         droppedTotal += dropped;
-        if (LOG.isDebugEnabled()) {
+        if (LOG.enabled()) {
             RegistryStats s = stats();
             LOG.debug("sweep dropped {} tables; {} live holding {} entries; {} dropped in all",
                       dropped, s.liveTables(), s.liveEntries(), s.droppedTotal());
@@ -225,7 +228,8 @@ public final class Registry {
     public int rootWords(Words out) {
         int start = out.size();
         synchronized (rootStacks) {
-            rootStacks.removeIf(RootStack::isAbandoned);
+            for (java.util.Iterator<RootStack> it = rootStacks.iterator(); it.hasNext();)
+                if (it.next().isAbandoned()) it.remove();
             for (RootStack s : rootStacks)
                 for (int j = 0; j < s.size(); j++) out.add(s.get(j).word());
         }

@@ -12,7 +12,6 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
-import java.util.Arrays;
 import org.emacs.hts.Registry;
 
 /**
@@ -25,11 +24,9 @@ import org.emacs.hts.Registry;
 final class FfmBackend implements Backend {
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
 
-    private final FfmShimAccess shim;
     private final long[] stubs = new long[Entry.values().length];
 
-    private FfmBackend(FfmShimAccess shim, Entries entries) throws ReflectiveOperationException {
-        this.shim = shim;
+    private FfmBackend(Entries entries) throws ReflectiveOperationException {
         MethodHandle before = LOOKUP.findVirtual(Entries.class, "before", MethodType.methodType(void.class))
                                     .bindTo(entries);
         MethodHandle report = LOOKUP.findVirtual(Entries.class, "report", MethodType.methodType(long.class, Throwable.class))
@@ -48,14 +45,13 @@ final class FfmBackend implements Backend {
     }
 
     static FfmBackend create(String shimPath, TestHooks hooks) throws ReflectiveOperationException {
-        FfmShimAccess shim = new FfmShimAccess(shimPath);
-        return new FfmBackend(shim, new Entries(Registry.global(), shim, hooks));
+        return new FfmBackend(new Entries(Registry.global(), new FfmShimAccess(shimPath), hooks));
     }
 
+    /** The stubs' addresses, for the shim to publish: no call into C needed. */
     @Override
-    public void install() {
-        for (int i = 0; i < stubs.length; i++) shim.setEntry(i, stubs[i]);
-        shim.install(stubs.length, name());
+    public long[] install() {
+        return stubs.clone();
     }
 
     @Override
@@ -63,16 +59,24 @@ final class FfmBackend implements Backend {
         return "ffm";
     }
 
+    // Plain loops, no streams or lambdas: each of those costs start-up a
+    // class spun at run time.
+
     private static Method method(String name) {
-        Method[] found = Arrays.stream(Entries.class.getDeclaredMethods())
-                               .filter(m -> m.getName().equals(name)).toArray(Method[]::new);
-        if (found.length != 1) throw new IllegalStateException(found.length + " Entries methods named " + name);
-        return found[0];
+        Method found = null;
+        for (Method m : Entries.class.getDeclaredMethods()) {
+            if (!m.getName().equals(name)) continue;
+            if (found != null) throw new IllegalStateException("two Entries methods named " + name);
+            found = m;
+        }
+        if (found == null) throw new IllegalStateException("no Entries method named " + name);
+        return found;
     }
 
     /** The C signature of a method over long, int and float (pointers are longs). */
     private static FunctionDescriptor descriptor(MethodType type) {
-        MemoryLayout[] args = type.parameterList().stream().map(FfmBackend::layout).toArray(MemoryLayout[]::new);
+        MemoryLayout[] args = new MemoryLayout[type.parameterCount()];
+        for (int i = 0; i < args.length; i++) args[i] = layout(type.parameterType(i));
         return FunctionDescriptor.of(layout(type.returnType()), args);
     }
 

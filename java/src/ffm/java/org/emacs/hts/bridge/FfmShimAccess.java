@@ -18,51 +18,63 @@ import java.nio.file.Path;
  * {@link ShimAccess} through FFM downcall handles, and C memory through one
  * segment that spans the address space (C's pointers arrive as raw
  * addresses).  Needs --enable-native-access, which the shim passes.
+ *
+ * <p>Making the first downcall handle costs FFM some 35 ms, and none is
+ * needed until an error or a GC with weak tables, so they are made on a
+ * background thread at start-up; a caller that comes sooner waits for it.
  */
 final class FfmShimAccess implements ShimAccess {
     private static final MemorySegment ALL = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
 
-    private final MethodHandle setEntry, install, setError, heapSurvives, heapMark, wordBuffer, noop;
+    /** The downcalls, made once by whoever comes first: the warming thread or a caller. */
+    private static final class Downcalls {
+        static MethodHandle setError, heapSurvives, heapMark, noop;
+
+        static void bind(String shimPath) {
+            if (noop != null) return;
+            // The shim is already loaded; this finds the same handle.
+            SymbolLookup shim = SymbolLookup.libraryLookup(Path.of(shimPath), Arena.global());
+            setError = downcall(shim, "hts__set_error", FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS));
+            heapSurvives = downcall(shim, "hts__heap_survives", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS));
+            heapMark = downcall(shim, "hts__heap_mark", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG));
+            noop = downcall(shim, "hts__noop", FunctionDescriptor.ofVoid());
+        }
+
+        private static MethodHandle downcall(SymbolLookup lib, String name, FunctionDescriptor d) {
+            MemorySegment f = lib.find(name).orElse(null);
+            if (f == null) throw new IllegalStateException("the shim lacks " + name);
+            return Linker.nativeLinker().downcallHandle(f, d);
+        }
+    }
+
+    private final String shimPath;
+    /** Where {@link #words} puts the words; freed by the JVM once replaced and unreachable. */
+    private MemorySegment buffer = MemorySegment.NULL;
 
     FfmShimAccess(String shimPath) {
-        // The shim is already loaded; this finds the same handle.
-        SymbolLookup shim = SymbolLookup.libraryLookup(Path.of(shimPath), Arena.global());
-        setEntry = downcall(shim, "hts__set_entry", FunctionDescriptor.ofVoid(JAVA_INT, JAVA_LONG));
-        install = downcall(shim, "hts__install", FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS));
-        setError = downcall(shim, "hts__set_error", FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS));
-        heapSurvives = downcall(shim, "hts__heap_survives", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS));
-        heapMark = downcall(shim, "hts__heap_mark", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG));
-        wordBuffer = downcall(shim, "hts__word_buffer", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
-        noop = downcall(shim, "hts__noop", FunctionDescriptor.ofVoid());
+        this.shimPath = shimPath;
+        Thread warm = new Thread(new Runnable() {
+            @Override public void run() {
+                downcalls();
+            }
+        }, "hts-ffm-downcalls");
+        warm.setDaemon(true);
+        warm.start();
     }
 
-    private static MethodHandle downcall(SymbolLookup lib, String name, FunctionDescriptor d) {
-        MemorySegment f = lib.find(name).orElseThrow(() -> new IllegalStateException("the shim lacks " + name));
-        return Linker.nativeLinker().downcallHandle(f, d);
-    }
-
-    @Override
-    public void setEntry(int id, long function) {
-        try {
-            setEntry.invokeExact(id, function);
-        } catch (Throwable e) {
-            throw rethrow(e);
+    /** The bound downcalls; the first caller binds them, later ones wait for it. */
+    private Class<Downcalls> downcalls() {
+        synchronized (Downcalls.class) {
+            Downcalls.bind(shimPath);
         }
-    }
-
-    @Override
-    public void install(int n, String backend) {
-        try (Arena a = Arena.ofConfined()) {
-            install.invokeExact(n, a.allocateFrom(backend));
-        } catch (Throwable e) {
-            throw rethrow(e);
-        }
+        return Downcalls.class;
     }
 
     @Override
     public void setError(int code, String message) {
+        downcalls();
         try (Arena a = Arena.ofConfined()) {
-            setError.invokeExact(code, a.allocateFrom(message));
+            Downcalls.setError.invokeExact(code, a.allocateFrom(message));
         } catch (Throwable e) {
             throw rethrow(e);
         }
@@ -70,12 +82,13 @@ final class FfmShimAccess implements ShimAccess {
 
     @Override
     public void heapSurvives(long[] words, int n, byte[] out) {
+        downcalls();
         // A fresh arena per batch: C's survives_gc_p never calls back into Java.
         try (Arena a = Arena.ofConfined()) {
             MemorySegment w = a.allocate(JAVA_LONG, Math.max(n, 1));
             MemorySegment f = a.allocate(JAVA_BYTE, Math.max(n, 1));
             MemorySegment.copy(words, 0, w, JAVA_LONG, 0, n);
-            heapSurvives.invokeExact(w, (long) n, f);
+            Downcalls.heapSurvives.invokeExact(w, (long) n, f);
             MemorySegment.copy(f, JAVA_BYTE, 0, out, 0, n);
         } catch (Throwable e) {
             throw rethrow(e);
@@ -84,30 +97,30 @@ final class FfmShimAccess implements ShimAccess {
 
     @Override
     public void heapMark(long[] words, int n) {
+        downcalls();
         // mark_object may re-enter Java (hts_mark on a table it reaches), so
         // the words sit in memory of their own for the whole call.
         try (Arena a = Arena.ofConfined()) {
             MemorySegment w = a.allocate(JAVA_LONG, Math.max(n, 1));
             MemorySegment.copy(words, 0, w, JAVA_LONG, 0, n);
-            heapMark.invokeExact(w, (long) n);
+            Downcalls.heapMark.invokeExact(w, (long) n);
         } catch (Throwable e) {
             throw rethrow(e);
         }
     }
 
     @Override
-    public long wordBuffer(long n) {
-        try {
-            return (long) wordBuffer.invokeExact(n);
-        } catch (Throwable e) {
-            throw rethrow(e);
-        }
+    public long words(long[] src, int n) {
+        if (buffer.byteSize() < 8L * n) buffer = Arena.ofAuto().allocate(JAVA_LONG, Math.max(n, 1024));
+        MemorySegment.copy(src, 0, buffer, JAVA_LONG, 0, n);
+        return buffer.address();
     }
 
     @Override
     public void noop() {
+        downcalls();
         try {
-            noop.invokeExact();
+            Downcalls.noop.invokeExact();
         } catch (Throwable e) {
             throw rethrow(e);
         }

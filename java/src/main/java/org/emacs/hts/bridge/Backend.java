@@ -7,8 +7,13 @@ package org.emacs.hts.bridge;
  * holds pointers into it.
  */
 interface Backend {
-    /** Hands every entry point to C and publishes them. */
-    void install();
+    /**
+     * Makes the entry points available to C: returns their addresses, in
+     * {@link Entry} order, for the shim to publish itself, or null if the
+     * backend has handed them over already (JNA must, through a
+     * direct-mapped call, to get its fast trampolines).
+     */
+    long[] install();
 
     /** "jna" or "ffm", as hts_backend () reports it. */
     String name();

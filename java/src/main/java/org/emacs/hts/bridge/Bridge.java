@@ -1,8 +1,7 @@
 package org.emacs.hts.bridge;
 
 import java.lang.reflect.InvocationTargetException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.emacs.hts.DebugLog;
 
 /**
  * Where the C shim enters Java, once, right after it has created (or found)
@@ -14,11 +13,13 @@ import org.slf4j.LoggerFactory;
  * the environment forces one; a forced FFM that cannot load is an error.
  */
 public final class Bridge {
-    private static final Logger LOG = LoggerFactory.getLogger(Bridge.class);
+    private static final DebugLog LOG = DebugLog.of(Bridge.class);
     private static final String FFM_BACKEND = "org.emacs.hts.bridge.FfmBackend";
 
     /** The installed backend: C holds raw pointers into it, so it lives as long as the process. */
     private static Backend installed;
+    /** The entry points' addresses, when the shim is to publish them itself. */
+    private static long[] addresses;
 
     private Bridge() {}
 
@@ -36,7 +37,7 @@ public final class Bridge {
             TestHooks hooks = TestHooks.fromEnvironment();
             Backend backend = "jna".equals(wanted) ? null : ffm(shimPath, hooks, "ffm".equals(wanted));
             if (backend == null) backend = JnaBackend.create(shimPath, hooks);
-            backend.install();
+            addresses = backend.install();
             installed = backend;
             LOG.debug("installed the {} entry points from {}", backend.name(), shimPath);
             return null;
@@ -44,6 +45,21 @@ public final class Bridge {
             Throwable why = e instanceof InvocationTargetException && e.getCause() != null ? e.getCause() : e;
             return "the Java bridge failed to start: " + why;
         }
+    }
+
+    /**
+     * Called by the shim through JNI after {@link #install}: the entry
+     * points' addresses in {@link Entry} order, or null if the backend has
+     * handed them over itself.  Publishing them from C needs no call from
+     * Java into C, whose first use costs FFM tens of milliseconds.
+     */
+    public static synchronized long[] entryAddresses() {
+        return addresses;
+    }
+
+    /** Called by the shim through JNI: the installed backend's name. */
+    public static synchronized String backendName() {
+        return installed == null ? null : installed.name();
     }
 
     /** The FFM backend, or null where this JDK lacks it and it was not forced. */

@@ -192,14 +192,14 @@ final class Entries {
                                            rehashThreshold, w), owner);
     }
 
-    long mark(long t) {
+    long mark(long t, long wordsOut) {
         words.clear();
-        return handOver(registry.mark(t, words));
+        return handOver(registry.mark(t, words), wordsOut);
     }
 
-    long roots() {
+    long roots(long wordsOut) {
         words.clear();
-        return handOver(registry.rootWords(words));
+        return handOver(registry.rootWords(words), wordsOut);
     }
 
     long weakMark() {
@@ -249,12 +249,9 @@ final class Entries {
         return all[w];
     }
 
-    /** Copies the gathered words into the shim's buffer, which hts_mark and hts_roots hand C. */
-    private long handOver(int n) {
-        if (n == 0) return 0;
-        long buffer = shim.wordBuffer(n);
-        if (buffer == 0) throw new OutOfMemoryError("the shim cannot grow its word buffer to " + n);
-        shim.putLongs(buffer, words.array(), n);
+    /** Hands C the gathered words: native memory the backend owns, its address in *wordsOut. */
+    private long handOver(int n, long wordsOut) {
+        shim.putLong(wordsOut, n == 0 ? 0 : shim.words(words.array(), n));
         return n;
     }
 

@@ -42,8 +42,8 @@ final class JnaBackend implements Backend {
             try { e.before(); return e.importTable(a, b, c, d, f, g, h, i, k); }
             catch (Throwable x) { return e.report(x); }
         });
-        set(Entry.MARK, j(e, e::mark));
-        set(Entry.ROOTS, v(e, e::roots));
+        set(Entry.MARK, jj(e, e::mark));
+        set(Entry.ROOTS, j(e, e::roots));
         set(Entry.WEAK_MARK, v(e, e::weakMark));
         set(Entry.WEAK_REMOVE, v(e, e::weakRemove));
         set(Entry.SWEEP, v(e, e::sweep));
@@ -63,10 +63,12 @@ final class JnaBackend implements Backend {
         return new JnaBackend(new Entries(Registry.global(), new JnaShimAccess(shimPath), hooks));
     }
 
+    /** Hands C the callbacks itself, through direct-mapped calls; returns null. */
     @Override
-    public void install() {
+    public long[] install() {
         for (int i = 0; i < callbacks.length; i++) Shim.hts__set_entry(i, callbacks[i]);
         Shim.hts__install(callbacks.length, name());
+        return null;
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.emacs.hts.bridge;
 import com.sun.jna.Callback;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
-import com.sun.jna.Pointer;
 
 /**
  * Calls from Java into the C shim (JNA direct mapping, the fast kind of JNA
@@ -37,9 +36,6 @@ final class Shim {
 
     /** The host heap's mark_object over a batch. */
     static native void hts__heap_mark(long[] words, long n);
-
-    /** The shim's word buffer, grown to at least n words; null if C is out of memory. */
-    static native Pointer hts__word_buffer(long n);
 
     /** Does nothing: the Java-to-C crossing benchmark. */
     static native void hts__noop();

@@ -4,15 +4,9 @@ package org.emacs.hts.bridge;
  * Java's side of the shim's Java-to-C calls (the {@code hts__} functions in
  * native/hts.c) and of C memory, by raw address.  One implementation per
  * backend, so the FFM backend never loads JNA.  Every call is cold or
- * batched; none is made per table entry.
+ * batched; none is made per table entry, and none at start-up.
  */
 interface ShimAccess {
-    /** Hands C entry point {@code id} (an {@link Entry} ordinal) as a function pointer. */
-    void setEntry(int id, long function);
-
-    /** Publishes the entry points set so far, after C has checked there are n. */
-    void install(int n, String backend);
-
     /** Sets the calling thread's line for hts_error (). */
     void setError(int code, String message);
 
@@ -22,8 +16,11 @@ interface ShimAccess {
     /** The host heap's mark_object over a batch. */
     void heapMark(long[] words, int n);
 
-    /** The shim's word buffer grown to at least n words; 0 if C is out of memory. */
-    long wordBuffer(long n);
+    /**
+     * Copies n words into native memory this object owns and returns its
+     * address: what hts_mark and hts_roots hand C, valid until the next call.
+     */
+    long words(long[] src, int n);
 
     /** Does nothing in C: the Java-to-C crossing benchmark. */
     void noop();

@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static struct hts_entries entries;
 static char backend[16];
 static const struct hts_heap *host_heap;
 
@@ -34,33 +33,31 @@ hts_error (void)
 
 /* ---- called by Java ------------------------------------------------ */
 
-/* Java hands over the entry points one by one, in Entry order, then
-   names the backend, which publishes them.  */
-static void *pending[HTS_N_ENTRIES];
+/* Java hands over the entry point, then names the backend, which
+   publishes it.  */
+static hts__dispatch_fn dispatch, pending;
 
 void
-hts__set_entry (int32_t id, void *fn)
+hts__set_dispatch (hts__dispatch_fn fn)
 {
-  if (id >= 0 && (size_t) id < HTS_N_ENTRIES)
-    pending[id] = fn;
+  pending = fn;
 }
 
 void
 hts__install (int32_t n, const char *name)
 {
-  if (n != (int32_t) HTS_N_ENTRIES)
+  if (n != HTS__N_OPS)
     {
-      hts__error (HTS_E_JVM, "hts: Java offers %d entry points, the shim needs %d",
-                  (int) n, (int) HTS_N_ENTRIES);
+      hts__error (HTS_E_JVM, "hts: Java knows %d operations, the shim %d",
+                  (int) n, (int) HTS__N_OPS);
       return;
     }
-  for (size_t i = 0; i < HTS_N_ENTRIES; i++)
-    if (!pending[i])
-      {
-        hts__error (HTS_E_JVM, "hts: Java did not set entry point %d", (int) i);
-        return;
-      }
-  memcpy (&entries, pending, sizeof entries);
+  if (!pending)
+    {
+      hts__error (HTS_E_JVM, "hts: Java set no entry point");
+      return;
+    }
+  dispatch = pending;
   snprintf (backend, sizeof backend, "%s", name);
 }
 
@@ -92,10 +89,10 @@ hts__noop (void)
 int
 hts_init (void)
 {
-  if (entries.new_table)
+  if (dispatch)
     return HTS_OK;
   int rc = hts__start_jvm ();
-  if (rc == HTS_OK && !entries.new_table)
+  if (rc == HTS_OK && !dispatch)
     {
       if (!error_line[0])
         hts__error (HTS_E_JVM, "hts: the Java bridge installed no entry points");
@@ -124,10 +121,14 @@ hts_set_heap (const struct hts_heap *heap)
 
 /* ---- the entry points --------------------------------------------- */
 
-/* Every call checks that Java is there: one predictable branch.  */
-#define CALL(fn, ...)                                                   \
-  (__builtin_expect (entries.fn != NULL, 1)                             \
-   ? entries.fn (__VA_ARGS__) : not_started ())
+/* Every call checks that Java is there: one predictable branch.  Unused
+   words are 0.  */
+#define CALL(op, a, b, c, d, e)                                         \
+  (__builtin_expect (dispatch != NULL, 1)                               \
+   ? dispatch (op, (int64_t) (a), (int64_t) (b), (int64_t) (c),         \
+               (int64_t) (d), (int64_t) (e))                            \
+   : not_started ())
+#define ADDR(p) ((int64_t) (intptr_t) (p))
 
 static int64_t
 not_started (void)
@@ -136,109 +137,127 @@ not_started (void)
   return HTS_E_JVM;
 }
 
+static int64_t
+float_bits (float f)
+{
+  int32_t i;
+  memcpy (&i, &f, sizeof i);
+  return i;
+}
+
 hts_table
 hts_new (int64_t size, float rehash_size, float rehash_threshold,
          int weakness, hts_word owner)
 {
-  return CALL (new_table, size, rehash_size, rehash_threshold, weakness, owner);
+  return CALL (HTS__NEW, size, float_bits (rehash_size),
+               float_bits (rehash_threshold), weakness, owner);
 }
 
 hts_table
 hts_copy (hts_table t, hts_word owner)
 {
-  return CALL (copy, t, owner);
+  return CALL (HTS__COPY, t, owner, 0, 0, 0);
 }
 
 int
 hts_free (hts_table t)
 {
-  return CALL (free_table, t);
+  return CALL (HTS__FREE, t, 0, 0, 0, 0);
 }
 
 int
 hts_clear (hts_table t)
 {
-  return CALL (clear, t);
+  return CALL (HTS__CLEAR, t, 0, 0, 0, 0);
 }
 
 int64_t
 hts_count (hts_table t)
 {
-  return CALL (count, t);
+  return CALL (HTS__COUNT, t, 0, 0, 0, 0);
 }
 
 int64_t
 hts_capacity (hts_table t)
 {
-  return CALL (capacity, t);
+  return CALL (HTS__CAPACITY, t, 0, 0, 0, 0);
 }
 
 hts_slot
 hts_find_eq (hts_table t, hts_word key, hts_hash hash, hts_word *value)
 {
-  return CALL (find_eq, t, key, hash, value);
+  return CALL (HTS__FIND_EQ, t, key, hash, ADDR (value), 0);
 }
 
 hts_slot
 hts_probe (hts_table t, hts_word key, hts_hash hash, hts_slot after,
            hts_word *key_out, hts_word *value_out)
 {
-  return CALL (probe, t, key, hash, after, key_out, value_out);
+  hts_word out[2];
+  hts_slot s = CALL (HTS__PROBE, t, key, hash, after, ADDR (out));
+  if (s >= 0)
+    {
+      if (key_out)
+        *key_out = out[0];
+      if (value_out)
+        *value_out = out[1];
+    }
+  return s;
 }
 
 hts_slot
 hts_put_eq (hts_table t, hts_word key, hts_word value, hts_hash hash,
             int64_t sizes[2])
 {
-  return CALL (put_eq, t, key, value, hash, sizes);
+  return CALL (HTS__PUT_EQ, t, key, value, hash, ADDR (sizes));
 }
 
 hts_slot
 hts_insert (hts_table t, hts_word key, hts_word value, hts_hash hash)
 {
-  return CALL (insert, t, key, value, hash);
+  return CALL (HTS__INSERT, t, key, value, hash, 0);
 }
 
 int
 hts_remove (hts_table t, hts_slot slot)
 {
-  return CALL (remove, t, slot);
+  return CALL (HTS__REMOVE, t, slot, 0, 0, 0);
 }
 
 hts_slot
 hts_remove_eq (hts_table t, hts_word key, hts_hash hash)
 {
-  return CALL (remove_eq, t, key, hash);
+  return CALL (HTS__REMOVE_EQ, t, key, hash, 0, 0);
 }
 
 int
 hts_set_value (hts_table t, hts_slot slot, hts_word value)
 {
-  return CALL (set_value, t, slot, value);
+  return CALL (HTS__SET_VALUE, t, slot, value, 0, 0);
 }
 
 hts_slot
 hts_get (hts_table t, hts_slot slot, hts_word *key, hts_word *value)
 {
-  return CALL (get, t, slot, key, value);
+  return CALL (HTS__GET, t, slot, ADDR (key), ADDR (value), 0);
 }
 
 hts_slot
 hts_next (hts_table t, hts_slot from, hts_word *key, hts_word *value)
 {
-  return CALL (next, t, from, key, value);
+  return CALL (HTS__NEXT, t, from, ADDR (key), ADDR (value), 0);
 }
 
 int64_t
 hts_next_n (hts_table t, hts_slot from, hts_word *out, int64_t max)
 {
-  return CALL (next_n, t, from, out, max);
+  return CALL (HTS__NEXT_N, t, from, ADDR (out), max, 0);
 }
 
 int64_t
 hts_export (hts_table t, hts_word *kv, hts_hash *hashes, int64_t max)
 {
-  return CALL (export_table, t, kv, hashes, max);
+  return CALL (HTS__EXPORT, t, ADDR (kv), ADDR (hashes), max, 0);
 }
 
 hts_table
@@ -246,8 +265,11 @@ hts_import (int64_t capacity, float rehash_size, float rehash_threshold,
             int weakness, const hts_word *kv, const hts_hash *hashes,
             int64_t n, int flags, hts_word owner)
 {
-  return CALL (import_table, capacity, rehash_size, rehash_threshold,
-               weakness, kv, hashes, n, flags, owner);
+  /* Nine arguments do not fit in five words: Java reads them from here.  */
+  int64_t args[9] = { capacity, float_bits (rehash_size),
+                      float_bits (rehash_threshold), weakness, ADDR (kv),
+                      ADDR (hashes), n, flags, owner };
+  return CALL (HTS__IMPORT, ADDR (args), 0, 0, 0, 0);
 }
 
 /* The words are in native memory Java owns, reused by the next call.  */
@@ -255,14 +277,14 @@ int64_t
 hts_mark (hts_table t, const hts_word **words)
 {
   *words = NULL;
-  return CALL (mark, t, words);
+  return CALL (HTS__MARK, t, ADDR (words), 0, 0, 0);
 }
 
 int64_t
 hts_roots (const hts_word **words)
 {
   *words = NULL;
-  return CALL (roots, words);
+  return CALL (HTS__ROOTS, ADDR (words), 0, 0, 0, 0);
 }
 
 int
@@ -273,7 +295,7 @@ hts_weak_mark (void)
       hts__error (HTS_E_ARG, "hts: hts_set_heap has not been called");
       return HTS_E_ARG;
     }
-  return CALL (weak_mark);
+  return CALL (HTS__WEAK_MARK, 0, 0, 0, 0, 0);
 }
 
 int64_t
@@ -284,23 +306,23 @@ hts_weak_remove (void)
       hts__error (HTS_E_ARG, "hts: hts_set_heap has not been called");
       return HTS_E_ARG;
     }
-  return CALL (weak_remove);
+  return CALL (HTS__WEAK_REMOVE, 0, 0, 0, 0, 0);
 }
 
 int64_t
 hts_sweep (void)
 {
-  return CALL (sweep);
+  return CALL (HTS__SWEEP, 0, 0, 0, 0, 0);
 }
 
 int
 hts_stats (struct hts_stats *out)
 {
-  return CALL (stats, &out->live_tables);
+  return CALL (HTS__STATS, ADDR (&out->live_tables), 0, 0, 0, 0);
 }
 
 int64_t
 hts_test_hook (int op, int64_t arg)
 {
-  return CALL (test_hook, op, arg);
+  return CALL (HTS__TEST_HOOK, op, arg, 0, 0, 0);
 }

@@ -1,49 +1,30 @@
-/* The entry points Java hands the shim, as typed function pointers.
-   The order is Java's Entry enum (java/.../bridge/Entry.java); hts__install
-   refuses a table of another length.  Whichever backend made them (JNA
-   callbacks or FFM upcall stubs), C sees plain function pointers.  */
+/* The one entry point Java hands the shim (Dispatch.java): an operation
+   code and five 64-bit words, whichever backend made it (a JNA callback or
+   an FFM upcall stub).  Pointers cross as addresses, floats as their bits.
+   The codes are Dispatch's; hts__install refuses another number of them.  */
 
 #ifndef HTS_ENTRIES_H
 #define HTS_ENTRIES_H
 
 #include <stdint.h>
 
-struct hts_entries
+enum hts__op
 {
-  int64_t (*new_table) (int64_t, float, float, int32_t, int64_t);
-  int64_t (*copy) (int64_t, int64_t);
-  int64_t (*free_table) (int64_t);
-  int64_t (*clear) (int64_t);
-  int64_t (*count) (int64_t);
-  int64_t (*capacity) (int64_t);
-  int64_t (*find_eq) (int64_t, int64_t, int64_t, int64_t *);
-  int64_t (*probe) (int64_t, int64_t, int64_t, int64_t, int64_t *, int64_t *);
-  int64_t (*insert) (int64_t, int64_t, int64_t, int64_t);
-  int64_t (*remove) (int64_t, int64_t);
-  int64_t (*remove_eq) (int64_t, int64_t, int64_t);
-  int64_t (*set_value) (int64_t, int64_t, int64_t);
-  int64_t (*get) (int64_t, int64_t, int64_t *, int64_t *);
-  int64_t (*next) (int64_t, int64_t, int64_t *, int64_t *);
-  int64_t (*next_n) (int64_t, int64_t, int64_t *, int64_t);
-  int64_t (*put_eq) (int64_t, int64_t, int64_t, int64_t, int64_t *);
-  int64_t (*export_table) (int64_t, int64_t *, int64_t *, int64_t);
-  int64_t (*import_table) (int64_t, float, float, int32_t,
-                           const int64_t *, const int64_t *, int64_t,
-                           int32_t, int64_t);
-  int64_t (*mark) (int64_t, const int64_t **);
-  int64_t (*roots) (const int64_t **);
-  int64_t (*weak_mark) (void);
-  int64_t (*weak_remove) (void);
-  int64_t (*sweep) (void);
-  int64_t (*stats) (int64_t *);
-  int64_t (*test_hook) (int32_t, int64_t);
+  HTS__NEW, HTS__COPY, HTS__FREE, HTS__CLEAR, HTS__COUNT, HTS__CAPACITY,
+  HTS__FIND_EQ, HTS__PROBE, HTS__INSERT, HTS__REMOVE, HTS__REMOVE_EQ,
+  HTS__SET_VALUE, HTS__GET, HTS__NEXT, HTS__NEXT_N, HTS__PUT_EQ,
+  HTS__EXPORT, HTS__IMPORT, HTS__MARK, HTS__ROOTS, HTS__WEAK_MARK,
+  HTS__WEAK_REMOVE, HTS__SWEEP, HTS__STATS, HTS__TEST_HOOK,
+  HTS__N_OPS
 };
 
-#define HTS_N_ENTRIES (sizeof (struct hts_entries) / sizeof (void (*) (void)))
+typedef int64_t (*hts__dispatch_fn) (int32_t op, int64_t, int64_t, int64_t,
+                                     int64_t, int64_t);
 
-/* Called by Java (JNA) or jvm.c (FFM): set one entry point, then publish
-   them all under the backend's name.  */
-void hts__set_entry (int32_t id, void *fn);
+/* Called by Java (JNA) or jvm.c (FFM): set the entry point, then publish
+   it under the backend's name once Java has said how many operations it
+   knows.  */
+void hts__set_dispatch (hts__dispatch_fn fn);
 void hts__install (int32_t n, const char *name);
 
 /* Set by jvm.c, used by hts.c.  */

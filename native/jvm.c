@@ -174,30 +174,28 @@ create_vm (void *libjvm, const char *libjvm_path)
   return env;
 }
 
-/* The FFM backend leaves its entry points' addresses for the shim to
-   publish (Bridge.entryAddresses), since a call from Java into C would
-   cost it tens of milliseconds at start-up; JNA has published its own.  */
+/* The FFM backend leaves its entry point's address for the shim to
+   publish (Bridge.entryAddress), since a call from Java into C would cost
+   it tens of milliseconds at start-up; JNA has published its own.  */
 static int
-publish_entries (JNIEnv *env, jclass bridge)
+publish_entry (JNIEnv *env, jclass bridge)
 {
-  jmethodID addresses = (*env)->GetStaticMethodID (env, bridge, "entryAddresses", "()[J");
+  jmethodID address = (*env)->GetStaticMethodID (env, bridge, "entryAddress", "()J");
+  jmethodID operations = (*env)->GetStaticMethodID (env, bridge, "operations", "()I");
   jmethodID name = (*env)->GetStaticMethodID (env, bridge, "backendName",
                                               "()Ljava/lang/String;");
-  if (!addresses || !name)
+  if (!address || !operations || !name)
     {
-      describe_exception (env, "the Java store has no Bridge.entryAddresses");
+      describe_exception (env, "the Java store has no Bridge.entryAddress");
       return HTS_E_JVM;
     }
-  jlongArray a = (*env)->CallStaticObjectMethod (env, bridge, addresses);
-  if (!a)
+  jlong fn = (*env)->CallStaticLongMethod (env, bridge, address);
+  if (!fn)
     return HTS_OK;
-  jsize n = (*env)->GetArrayLength (env, a);
-  jlong *p = (*env)->GetLongArrayElements (env, a, NULL);
-  for (jsize i = 0; i < n; i++)
-    hts__set_entry (i, (void *) (intptr_t) p[i]);
-  (*env)->ReleaseLongArrayElements (env, a, p, JNI_ABORT);
+  jint n = (*env)->CallStaticIntMethod (env, bridge, operations);
   jstring s = (*env)->CallStaticObjectMethod (env, bridge, name);
   const char *text = s ? (*env)->GetStringUTFChars (env, s, NULL) : NULL;
+  hts__set_dispatch ((hts__dispatch_fn) (intptr_t) fn);
   hts__install (n, text ? text : "?");
   if (text)
     (*env)->ReleaseStringUTFChars (env, s, text);
@@ -283,7 +281,7 @@ hts__start_jvm (void)
       (*env)->ReleaseStringUTFChars (env, failure, text);
       return HTS_E_JVM;
     }
-  return publish_entries (env, bridge);
+  return publish_entry (env, bridge);
 }
 
 int

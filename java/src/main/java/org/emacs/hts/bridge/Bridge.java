@@ -18,8 +18,8 @@ public final class Bridge {
 
     /** The installed backend: C holds raw pointers into it, so it lives as long as the process. */
     private static Backend installed;
-    /** The entry points' addresses, when the shim is to publish them itself. */
-    private static long[] addresses;
+    /** The entry point's address, when the shim is to publish it itself; else 0. */
+    private static long address;
 
     private Bridge() {}
 
@@ -37,7 +37,7 @@ public final class Bridge {
             TestHooks hooks = TestHooks.fromEnvironment();
             Backend backend = "jna".equals(wanted) ? null : ffm(shimPath, hooks, "ffm".equals(wanted));
             if (backend == null) backend = JnaBackend.create(shimPath, hooks);
-            addresses = backend.install();
+            address = backend.install();
             installed = backend;
             LOG.debug("installed the {} entry points from {}", backend.name(), shimPath);
             return null;
@@ -49,12 +49,17 @@ public final class Bridge {
 
     /**
      * Called by the shim through JNI after {@link #install}: the entry
-     * points' addresses in {@link Entry} order, or null if the backend has
-     * handed them over itself.  Publishing them from C needs no call from
-     * Java into C, whose first use costs FFM tens of milliseconds.
+     * point's address, or 0 if the backend has handed it over itself.
+     * Publishing it from C needs no call from Java into C, whose first use
+     * costs FFM tens of milliseconds.
      */
-    public static synchronized long[] entryAddresses() {
-        return addresses;
+    public static synchronized long entryAddress() {
+        return address;
+    }
+
+    /** Called by the shim through JNI: how many operations Java knows. */
+    public static int operations() {
+        return Dispatch.N_OPS;
     }
 
     /** Called by the shim through JNI: the installed backend's name. */

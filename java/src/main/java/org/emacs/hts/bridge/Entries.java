@@ -86,12 +86,13 @@ final class Entries {
         return s;
     }
 
-    long probe(long t, long key, long hash, long after, long keyOut, long valueOut) {
+    /** The candidate's key and value go to out[0] and out[1]. */
+    long probe(long t, long key, long hash, long after, long out) {
         TableView v = registry.view(t);
         int s = v.probe(key, hash, after < 0 ? NONE : slot(v, after));
         if (s >= 0) {
-            if (keyOut != 0) shim.putLong(keyOut, v.key(s));
-            if (valueOut != 0) shim.putLong(valueOut, v.value(s));
+            shim.putLong(out, v.key(s));
+            shim.putLong(out + 8, v.value(s));
         }
         return s;
     }
@@ -171,8 +172,16 @@ final class Entries {
         return v.count();
     }
 
-    long importTable(long capacity, float rehashSize, float rehashThreshold, int weakness,
-                     long kv, long hashes, long n, int flags, long owner) {
+    /** hts_import's nine arguments arrive as nine words at {@code args}, floats as their bits. */
+    long importTable(long args) {
+        long[] a = new long[9];
+        shim.getLongs(args, a, 9);
+        return importTable(a[0], Float.intBitsToFloat((int) a[1]), Float.intBitsToFloat((int) a[2]), (int) a[3],
+                           a[4], a[5], a[6], (int) a[7], a[8]);
+    }
+
+    private long importTable(long capacity, float rehashSize, float rehashThreshold, int weakness,
+                             long kv, long hashes, long n, int flags, long owner) {
         if (n < 0 || n > capacity || capacity > Integer.MAX_VALUE)
             throw new IllegalArgumentException(n + " entries for a capacity of " + capacity);
         int count = (int) n;

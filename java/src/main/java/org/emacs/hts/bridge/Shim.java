@@ -18,14 +18,10 @@ final class Shim {
         Native.register(Shim.class, lib);
     }
 
-    /**
-     * Hands C one entry point.  Passing the callback through a direct-mapped
-     * method is what makes JNA build a direct trampoline, about twice as fast
-     * to call as one made by CallbackReference.getFunctionPointer.
-     */
-    static native void hts__set_entry(int id, Callback entry);
+    /** Hands C the entry point, {@link JnaBackend}'s callback. */
+    static native void hts__set_dispatch(Callback dispatch);
 
-    /** Publishes the entry points set so far, after checking there are n. */
+    /** Publishes the entry point, after checking that Java knows n operations. */
     static native void hts__install(int n, String backend);
 
     /** Sets the calling thread's error message for hts_error (). */

@@ -1,0 +1,64 @@
+package org.emacs.hts.bridge;
+
+/**
+ * The one entry point C calls, whichever backend made it: an operation
+ * code and five 64-bit words.  Pointers arrive as raw addresses, floats as
+ * their bits.  One function for all operations means start-up makes one
+ * upcall stub (or JNA callback), not one per operation: each costs FFM
+ * several milliseconds.  Never throws: every exception becomes a status
+ * code (see {@link Status}), as an exception escaping an upcall would end
+ * the process.
+ *
+ * <p>The codes are those of enum hts__op in native/hts_entries.h.
+ */
+final class Dispatch {
+    static final int NEW = 0, COPY = 1, FREE = 2, CLEAR = 3, COUNT = 4, CAPACITY = 5,
+        FIND_EQ = 6, PROBE = 7, INSERT = 8, REMOVE = 9, REMOVE_EQ = 10, SET_VALUE = 11,
+        GET = 12, NEXT = 13, NEXT_N = 14, PUT_EQ = 15, EXPORT = 16, IMPORT = 17, MARK = 18,
+        ROOTS = 19, WEAK_MARK = 20, WEAK_REMOVE = 21, SWEEP = 22, STATS = 23, TEST_HOOK = 24;
+    /** How many codes there are; hts__install refuses another number. */
+    static final int N_OPS = 25;
+
+    private final Entries e;
+
+    Dispatch(Entries entries) {
+        this.e = entries;
+    }
+
+    long call(int op, long a, long b, long c, long d, long f) {
+        try {
+            // The test hook arms the fault switch, so it does not trip it.
+            if (op != TEST_HOOK) e.before();
+            switch (op) {
+                case NEW: return e.newTable(a, Float.intBitsToFloat((int) b), Float.intBitsToFloat((int) c), (int) d, f);
+                case COPY: return e.copy(a, b);
+                case FREE: return e.free(a);
+                case CLEAR: return e.clear(a);
+                case COUNT: return e.count(a);
+                case CAPACITY: return e.capacity(a);
+                case FIND_EQ: return e.findEq(a, b, c, d);
+                case PROBE: return e.probe(a, b, c, d, f);
+                case INSERT: return e.insert(a, b, c, d);
+                case REMOVE: return e.remove(a, b);
+                case REMOVE_EQ: return e.removeEq(a, b, c);
+                case SET_VALUE: return e.setValue(a, b, c);
+                case GET: return e.get(a, b, c, d);
+                case NEXT: return e.next(a, b, c, d);
+                case NEXT_N: return e.nextN(a, b, c, d);
+                case PUT_EQ: return e.putEq(a, b, c, d, f);
+                case EXPORT: return e.export(a, b, c, d);
+                case IMPORT: return e.importTable(a);
+                case MARK: return e.mark(a, b);
+                case ROOTS: return e.roots(a);
+                case WEAK_MARK: return e.weakMark();
+                case WEAK_REMOVE: return e.weakRemove();
+                case SWEEP: return e.sweep();
+                case STATS: return e.stats(a);
+                case TEST_HOOK: return e.testHook((int) a, b);
+                default: throw new IllegalArgumentException("no operation " + op);
+            }
+        } catch (Throwable x) {
+            return e.report(x);
+        }
+    }
+}

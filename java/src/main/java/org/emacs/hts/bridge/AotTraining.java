@@ -1,0 +1,49 @@
+package org.emacs.hts.bridge;
+
+import org.emacs.hts.FrozenTable;
+import org.emacs.hts.LiveTable;
+import org.emacs.hts.Registry;
+import org.emacs.hts.StoreKind;
+import org.emacs.hts.Weakness;
+import org.emacs.hts.Words;
+
+/**
+ * The training run for the JVM's AOT cache (see pom.xml, profile aot):
+ * starts the bridge as the shim does and walks the store through what an
+ * Emacs start-up does (import dumped tables, look up, insert, grow,
+ * remove, copy, mark, sweep), so that the classes those load are in the
+ * cache.  {@code java ... AotTraining path/to/libhts.so}
+ */
+public final class AotTraining {
+    private AotTraining() {}
+
+    public static void main(String[] args) {
+        System.load(args[0]);
+        String failure = Bridge.install(args[0]);
+        if (failure != null) throw new IllegalStateException(failure);
+
+        Registry registry = Registry.global();
+        long[] keys = new long[64], values = new long[64], hashes = new long[64];
+        for (int i = 0; i < 64; i++) {
+            keys[i] = 8L * i + 2;
+            values[i] = i;
+            hashes[i] = i * 31L;
+        }
+        long dumped = registry.manage(LiveTable.of(65, keys, values, hashes, 64, 1.5f, 0.8125f, Weakness.NONE), 0);
+        registry.managePermanent(FrozenTable.of(65, keys, values, hashes, 64, 1.5f, 0.8125f, Weakness.NONE), 0);
+        long t = registry.manage(LiveTable.create(8, 1.5f, 0.8125f, Weakness.NONE, StoreKind.DEFAULT), 0);
+        LiveTable table = registry.table(t);
+        for (int i = 0; i < 1000; i++) table.insert(8L * i + 2, i, i * 31L);
+        for (int i = 0; i < 1000; i++) {
+            table.findEq(8L * i + 2, i * 31L);
+            table.probe(8L * i + 2, i * 31L, -1);
+        }
+        for (int i = 0; i < 500; i++) table.removeEq(8L * i + 2, i * 31L);
+        registry.free(registry.manage(table.copy(), 0));
+        for (int s = table.nextLive(0); s >= 0; s = table.nextLive(s + 1)) table.setValue(s, 1);
+        Words words = new Words();
+        registry.mark(t, words);
+        registry.mark(dumped, words);
+        registry.sweep();
+    }
+}

@@ -189,6 +189,89 @@ create_vm (void *libjvm, const char *libjvm_path, const char *java_home)
   return env;
 }
 
+/* ---- JniShim's natives: Java's calls into C ---------------------- */
+
+static void JNICALL
+jni_set_error (JNIEnv *env, jclass c, jint code, jstring message)
+{
+  const char *m = message ? (*env)->GetStringUTFChars (env, message, NULL) : NULL;
+  hts__set_error (code, m ? m : "unknown error");
+  if (m)
+    (*env)->ReleaseStringUTFChars (env, message, m);
+}
+
+/* A C copy of N words, or NULL with OutOfMemoryError pending.  C marks
+   from the copy: mark_object may call back into Java.  */
+static int64_t *
+copy_words (JNIEnv *env, jlongArray words, jint n)
+{
+  int64_t *w = malloc ((n > 0 ? n : 1) * sizeof *w);
+  if (!w)
+    {
+      jclass oom = (*env)->FindClass (env, "java/lang/OutOfMemoryError");
+      if (oom)
+        (*env)->ThrowNew (env, oom, "hts: no C memory for the words to mark");
+      return NULL;
+    }
+  (*env)->GetLongArrayRegion (env, words, 0, n, (jlong *) w);
+  return w;
+}
+
+static void JNICALL
+jni_heap_survives (JNIEnv *env, jclass c, jlongArray words, jint n, jbyteArray out)
+{
+  int64_t *w = copy_words (env, words, n);
+  unsigned char *flags = w ? malloc (n > 0 ? n : 1) : NULL;
+  if (w && flags)
+    {
+      hts__heap_survives (w, n, flags);
+      (*env)->SetByteArrayRegion (env, out, 0, n, (const jbyte *) flags);
+    }
+  else if (w)
+    {
+      jclass oom = (*env)->FindClass (env, "java/lang/OutOfMemoryError");
+      if (oom)
+        (*env)->ThrowNew (env, oom, "hts: no C memory for survival flags");
+    }
+  free (flags);
+  free (w);
+}
+
+static void JNICALL
+jni_heap_mark (JNIEnv *env, jclass c, jlongArray words, jint n)
+{
+  int64_t *w = copy_words (env, words, n);
+  if (w)
+    hts__heap_mark (w, n);
+  free (w);
+}
+
+static void JNICALL
+jni_noop (JNIEnv *env, jclass c)
+{
+}
+
+static int
+register_natives (JNIEnv *env)
+{
+  static const JNINativeMethod methods[] = {
+    { (char *) "setError", (char *) "(ILjava/lang/String;)V", (void *) jni_set_error },
+    { (char *) "heapSurvives", (char *) "([JI[B)V", (void *) jni_heap_survives },
+    { (char *) "heapMark", (char *) "([JI)V", (void *) jni_heap_mark },
+    { (char *) "noop", (char *) "()V", (void *) jni_noop },
+  };
+  jclass shim = (*env)->FindClass (env, "org/emacs/hts/bridge/JniShim");
+  if (!shim
+      || (*env)->RegisterNatives (env, shim, methods,
+                                  sizeof methods / sizeof *methods) != JNI_OK)
+    {
+      describe_exception (env, "the Java store is not on the class path"
+                          " (check HTS_CLASSPATH)");
+      return HTS_E_JVM;
+    }
+  return HTS_OK;
+}
+
 /* The FFM backend leaves its entry point's address for the shim to
    publish (Bridge.entryAddress), since a call from Java into C would cost
    it tens of milliseconds at start-up; JNA has published its own.  */
@@ -267,6 +350,8 @@ hts__start_jvm (void)
     return HTS_E_JVM;
   run_jvm_fault_handlers_on_alternate_stack ();
 
+  if (register_natives (env) != HTS_OK)
+    return HTS_E_JVM;
   jclass bridge = (*env)->FindClass (env, "org/emacs/hts/bridge/Bridge");
   if (!bridge)
     {

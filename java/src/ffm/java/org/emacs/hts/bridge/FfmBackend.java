@@ -30,8 +30,8 @@ final class FfmBackend implements Backend {
         stub = Linker.nativeLinker().upcallStub(call, c, Arena.global()).address();
     }
 
-    static FfmBackend create(String shimPath, TestHooks hooks) throws ReflectiveOperationException {
-        return new FfmBackend(new Dispatch(new Entries(Registry.global(), new FfmShimAccess(shimPath), hooks)));
+    static FfmBackend create(TestHooks hooks) throws ReflectiveOperationException {
+        return new FfmBackend(new Dispatch(new Entries(Registry.global(), new FfmMemory(), hooks)));
     }
 
     /** The stub's address, for the shim to publish: no call into C needed. */

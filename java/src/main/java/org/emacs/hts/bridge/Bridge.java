@@ -35,7 +35,7 @@ public final class Bridge {
             return "HTS_BACKEND must be jna or ffm, not " + wanted;
         try {
             TestHooks hooks = TestHooks.fromEnvironment();
-            Backend backend = "jna".equals(wanted) ? null : ffm(shimPath, hooks, "ffm".equals(wanted));
+            Backend backend = "jna".equals(wanted) ? null : ffm(hooks, "ffm".equals(wanted));
             if (backend == null) backend = JnaBackend.create(shimPath, hooks);
             address = backend.install();
             installed = backend;
@@ -68,9 +68,9 @@ public final class Bridge {
     }
 
     /** The FFM backend, or null where this JDK lacks it and it was not forced. */
-    private static Backend ffm(String shimPath, TestHooks hooks, boolean forced) throws Exception {
-        if (Runtime.version().feature() < 22 || shimPath == null) {
-            if (forced) throw new IllegalStateException("the FFM backend needs JDK 22 or later and the shim's path");
+    private static Backend ffm(TestHooks hooks, boolean forced) throws Exception {
+        if (Runtime.version().feature() < 22) {
+            if (forced) throw new IllegalStateException("the FFM backend needs JDK 22 or later");
             return null;
         }
         Class<?> c;
@@ -81,6 +81,6 @@ public final class Bridge {
             if (forced) throw e;
             return null;
         }
-        return (Backend) c.getDeclaredMethod("create", String.class, TestHooks.class).invoke(null, shimPath, hooks);
+        return (Backend) c.getDeclaredMethod("create", TestHooks.class).invoke(null, hooks);
     }
 }

@@ -20,18 +20,17 @@ final class Entries {
     private static final int IMPORT_FROZEN = 1;
 
     private final Registry registry;
-    private final ShimAccess shim;
-    private final Heap heap;
+    private final NativeMemory memory;
+    private final Heap heap = new Heap();
     private final TestHooks hooks;
     /** Words gathered for mark and roots before they are copied to C. */
     private final Words words = new Words(1024);
     /** hts_next_n's (slot, key, value) triples before they are copied to C. */
     private long[] triples = new long[3 * 64];
 
-    Entries(Registry registry, ShimAccess shim, TestHooks hooks) {
+    Entries(Registry registry, NativeMemory memory, TestHooks hooks) {
         this.registry = registry;
-        this.shim = shim;
-        this.heap = new Heap(shim);
+        this.memory = memory;
         this.hooks = hooks;
     }
 
@@ -41,7 +40,7 @@ final class Entries {
      * C a 0 (JNA).
      */
     long report(Throwable e) {
-        return Status.report(e, shim);
+        return Status.report(e);
     }
 
     /** Runs before every entry point: the test-only fault switch. */
@@ -82,7 +81,7 @@ final class Entries {
     long findEq(long t, long key, long hash, long value) {
         TableView v = registry.view(t);
         int s = v.findEq(key, hash);
-        if (s >= 0 && value != 0) shim.putLong(value, v.value(s));
+        if (s >= 0 && value != 0) memory.putLong(value, v.value(s));
         return s;
     }
 
@@ -91,8 +90,8 @@ final class Entries {
         TableView v = registry.view(t);
         int s = v.probe(key, hash, after < 0 ? NONE : slot(v, after));
         if (s >= 0) {
-            shim.putLong(out, v.key(s));
-            shim.putLong(out + 8, v.value(s));
+            memory.putLong(out, v.key(s));
+            memory.putLong(out + 8, v.value(s));
         }
         return s;
     }
@@ -102,8 +101,8 @@ final class Entries {
         int s = table.findEq(key, hash);
         if (s >= 0) table.setValue(s, value);
         else s = table.insert(key, value, hash);
-        shim.putLong(sizes, table.count());
-        shim.putLong(sizes + 8, table.capacity());
+        memory.putLong(sizes, table.count());
+        memory.putLong(sizes + 8, table.capacity());
         return s;
     }
 
@@ -150,7 +149,7 @@ final class Entries {
             triples[3 * j + 1] = v.key(s);
             triples[3 * j + 2] = v.value(s);
         }
-        if (j > 0) shim.putLongs(out, triples, 3 * j);
+        if (j > 0) memory.putLongs(out, triples, 3 * j);
         return j;
     }
 
@@ -167,15 +166,15 @@ final class Entries {
             }
             if (h != null) h[j] = v.hash(s);
         }
-        if (pairs != null) shim.putLongs(kv, pairs, 2 * n);
-        if (h != null) shim.putLongs(hashes, h, n);
+        if (pairs != null) memory.putLongs(kv, pairs, 2 * n);
+        if (h != null) memory.putLongs(hashes, h, n);
         return v.count();
     }
 
     /** hts_import's nine arguments arrive as nine words at {@code args}, floats as their bits. */
     long importTable(long args) {
         long[] a = new long[9];
-        shim.getLongs(args, a, 9);
+        memory.getLongs(args, a, 9);
         return importTable(a[0], Float.intBitsToFloat((int) a[1]), Float.intBitsToFloat((int) a[2]), (int) a[3],
                            a[4], a[5], a[6], (int) a[7], a[8]);
     }
@@ -186,8 +185,8 @@ final class Entries {
             throw new IllegalArgumentException(n + " entries for a capacity of " + capacity);
         int count = (int) n;
         long[] pairs = new long[2 * count], k = new long[count], v = new long[count], h = new long[count];
-        shim.getLongs(kv, pairs, 2 * count);
-        shim.getLongs(hashes, h, count);
+        memory.getLongs(kv, pairs, 2 * count);
+        memory.getLongs(hashes, h, count);
         for (int i = 0; i < count; i++) {
             k[i] = pairs[2 * i];
             v[i] = pairs[2 * i + 1];
@@ -226,22 +225,22 @@ final class Entries {
 
     long stats(long out) {
         RegistryStats s = registry.stats();
-        shim.putLong(out, s.liveTables());
-        shim.putLong(out + 8, s.liveEntries());
-        shim.putLong(out + 16, s.droppedLastSweep());
-        shim.putLong(out + 24, s.droppedTotal());
+        memory.putLong(out, s.liveTables());
+        memory.putLong(out + 8, s.liveEntries());
+        memory.putLong(out + 16, s.droppedLastSweep());
+        memory.putLong(out + 24, s.droppedTotal());
         return Status.OK;
     }
 
     long testHook(int op, long arg) {
-        return hooks.run(op, arg, registry, shim);
+        return hooks.run(op, arg, registry);
     }
 
     // ---- helpers -------------------------------------------------------
 
     private long read(TableView v, int s, long key, long value) {
-        if (key != 0) shim.putLong(key, v.key(s));
-        if (value != 0) shim.putLong(value, v.value(s));
+        if (key != 0) memory.putLong(key, v.key(s));
+        if (value != 0) memory.putLong(value, v.value(s));
         return s;
     }
 
@@ -260,29 +259,24 @@ final class Entries {
 
     /** Hands C the gathered words: native memory the backend owns, its address in *wordsOut. */
     private long handOver(int n, long wordsOut) {
-        shim.putLong(wordsOut, n == 0 ? 0 : shim.words(words.array(), n));
+        memory.putLong(wordsOut, n == 0 ? 0 : memory.words(words.array(), n));
         return n;
     }
 
     /** The host heap, reached through the shim: one crossing per batch. */
     private static final class Heap implements org.emacs.hts.Heap {
-        private final ShimAccess shim;
         private byte[] flags = new byte[256];
-
-        Heap(ShimAccess shim) {
-            this.shim = shim;
-        }
 
         @Override
         public void survives(long[] w, int n, boolean[] out) {
             if (flags.length < n) flags = new byte[Math.max(n, 2 * flags.length)];
-            shim.heapSurvives(w, n, flags);
+            JniShim.heapSurvives(w, n, flags);
             for (int i = 0; i < n; i++) out[i] = flags[i] != 0;
         }
 
         @Override
         public void mark(long[] w, int n) {
-            shim.heapMark(w, n);
+            JniShim.heapMark(w, n);
         }
     }
 }

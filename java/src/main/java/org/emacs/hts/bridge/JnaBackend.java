@@ -23,9 +23,10 @@ final class JnaBackend implements Backend {
         Native.setCallbackThreadInitializer(callback, new CallbackThreadInitializer(true, false, "hts-caller"));
     }
 
-    /** Makes the backend: binds the shim's downcalls, then the callback. */
+    /** Makes the backend: binds {@link Shim} to the shim library, then makes the callback. */
     static JnaBackend create(String shimPath, TestHooks hooks) {
-        return new JnaBackend(new Dispatch(new Entries(Registry.global(), new JnaShimAccess(shimPath), hooks)));
+        Shim.bind(shimPath);
+        return new JnaBackend(new Dispatch(new Entries(Registry.global(), new JnaMemory(), hooks)));
     }
 
     /**

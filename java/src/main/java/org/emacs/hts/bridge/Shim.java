@@ -5,9 +5,8 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 
 /**
- * Calls from Java into the C shim (JNA direct mapping, the fast kind of JNA
- * call).  Every one is cold or batched: errors, installation, and the weak
- * phases' per-table queries of the host heap.
+ * The JNA backend's own calls into the C shim (JNA direct mapping), made
+ * once, at installation.  Other calls into C go through {@link JniShim}.
  */
 final class Shim {
     private Shim() {}
@@ -23,16 +22,4 @@ final class Shim {
 
     /** Publishes the entry point, after checking that Java knows n operations. */
     static native void hts__install(int n, String backend);
-
-    /** Sets the calling thread's error message for hts_error (). */
-    static native void hts__set_error(int code, String message);
-
-    /** The host heap's survives_gc_p over a batch; out[i] = 1 if words[i] survives. */
-    static native void hts__heap_survives(long[] words, long n, byte[] out);
-
-    /** The host heap's mark_object over a batch. */
-    static native void hts__heap_mark(long[] words, long n);
-
-    /** Does nothing: the Java-to-C crossing benchmark. */
-    static native void hts__noop();
 }

@@ -29,11 +29,11 @@ final class Status {
      * exception escaping a callback would be printed by JNA and the caller
      * would see 0.
      */
-    static long report(Throwable e, ShimAccess shim) {
+    static long report(Throwable e) {
         int code = codeOf(e);
         try {
             String m = e.getMessage();
-            shim.setError(code, code == INTERNAL || m == null ? e.toString() : m);
+            JniShim.setError(code, code == INTERNAL || m == null ? e.toString() : m);
         } catch (Throwable ignored) {
             // Out of memory again, most likely: the code alone must do.
         }

@@ -34,7 +34,7 @@ final class TestHooks {
         throw new RuntimeException("injected by hts_test_hook");
     }
 
-    long run(int op, long arg, Registry registry, ShimAccess shim) {
+    long run(int op, long arg, Registry registry) {
         if (!enabled) throw new IllegalArgumentException("test hooks are off (set HTS_TEST_HOOKS=1)");
         switch (op) {
             case NPE_LOOP: return npeLoop(arg);
@@ -50,7 +50,7 @@ final class TestHooks {
             case JAVA_GC:
                 System.gc();
                 return Status.OK;
-            case DOWNCALLS: return downcalls(arg, shim);
+            case DOWNCALLS: return downcalls(arg);
             default: throw new IllegalArgumentException("unknown test hook " + op);
         }
     }
@@ -69,10 +69,10 @@ final class TestHooks {
         return caught;
     }
 
-    private static long downcalls(long n, ShimAccess shim) {
-        for (int i = 0; i < 10_000; i++) shim.noop();
+    private static long downcalls(long n) {
+        for (int i = 0; i < 10_000; i++) JniShim.noop();
         long t0 = System.nanoTime();
-        for (long i = 0; i < n; i++) shim.noop();
+        for (long i = 0; i < n; i++) JniShim.noop();
         return System.nanoTime() - t0;
     }
 }

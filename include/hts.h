@@ -126,15 +126,16 @@ int64_t hts_capacity (hts_table);   /* hash-table-size */
    hash_lookup does, storing its value in *VALUE (if not NULL); or HTS_NONE.  */
 hts_slot hts_find_eq (hts_table, hts_word key, hts_hash hash, hts_word *value);
 
-/* The next candidate for a key under a test with a cmpfn (eql, equal, user
-   tests): a slot whose key is KEY, or whose stored hash is HASH.  AFTER is
-   the previous candidate, or HTS_NONE to start.  Candidates come in
-   hash_lookup's order; the candidate's key goes to *KEY_OUT and its value
-   to *VALUE_OUT (either may be NULL), so that gethash needs no second
-   call.  The caller runs cmpfn on the key and calls again while it says
-   no.  Between those calls the table must not change.  */
-hts_slot hts_probe (hts_table, hts_word key, hts_hash hash, hts_slot after,
-                    hts_word *key_out, hts_word *value_out);
+/* The candidates for a key under a test with a cmpfn (eql, equal, user
+   tests): the slots whose key is KEY, or whose stored hash is HASH, in
+   hash_lookup's order, after the candidate AFTER (HTS_NONE: from the
+   start).  Up to MAX of them go to OUT as (slot, key, value) triples (3 *
+   MAX words), so that colliding keys cost one call, not one each, and
+   gethash needs no second call.  Returns how many; fewer than MAX means
+   there are no more.  The caller runs cmpfn on each key in turn; if cmpfn
+   can change the table (a user-defined test), it asks for one at a time.  */
+int64_t hts_probe_n (hts_table, hts_word key, hts_hash hash, hts_slot after,
+                     hts_word *out, int64_t max);
 
 /* puthash on an eq table in one call: sets the value of KEY's entry if
    there is one, else inserts as hts_insert does.  Returns the slot, and

@@ -189,20 +189,20 @@ hts_find_eq (hts_table t, hts_word key, hts_hash hash, hts_word *value)
   return CALL (HTS__FIND_EQ, t, key, hash, ADDR (value), 0);
 }
 
-hts_slot
-hts_probe (hts_table t, hts_word key, hts_hash hash, hts_slot after,
-           hts_word *key_out, hts_word *value_out)
+int64_t
+hts_probe_n (hts_table t, hts_word key, hts_hash hash, hts_slot after,
+             hts_word *out, int64_t max)
 {
-  hts_word out[2];
-  hts_slot s = CALL (HTS__PROBE, t, key, hash, after, ADDR (out));
-  if (s >= 0)
+  /* Six words do not fit in five: MAX and AFTER share one, since slots
+     and MAX both fit in 32 bits (a capacity is at most INT_MAX).  */
+  if (max <= 0 || max > INT32_MAX || after < -1 || after > INT32_MAX)
     {
-      if (key_out)
-        *key_out = out[0];
-      if (value_out)
-        *value_out = out[1];
+      hts__error (HTS_E_ARG, "hts: hts_probe_n: max %lld or after %lld out of range",
+                  (long long) max, (long long) after);
+      return HTS_E_ARG;
     }
-  return s;
+  return CALL (HTS__PROBE, t, key, hash,
+               ((int64_t) max << 32) | (uint32_t) (after + 1), ADDR (out));
 }
 
 hts_slot

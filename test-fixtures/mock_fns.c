@@ -237,13 +237,25 @@ lookup (struct table *t, Lisp key, hts_hash *hash, Lisp *value)
     *hash = h;
   if (t->test == TEST_EQ)
     return mh_check (hts_find_eq (t->handle, key, h, (hts_word *) value), "hts_find_eq");
-  hts_slot s = HTS_NONE;
-  hts_word k;
-  while ((s = mh_check (hts_probe (t->handle, key, h, s, &k, (hts_word *) value),
-                       "hts_probe")) >= 0)
-    if ((Lisp) k == key || same_key (t, key, (Lisp) k))
-      break;
-  return s;
+  /* Candidates come four at a time; a user test's comparison may run
+     anything, so its come one at a time.  */
+  enum { MAX = 4 };
+  hts_word c[3 * MAX];
+  int64_t max = t->test == TEST_USER ? 1 : MAX;
+  for (hts_slot after = HTS_NONE;;)
+    {
+      int64_t n = mh_check (hts_probe_n (t->handle, key, h, after, c, max), "hts_probe_n");
+      for (int64_t j = 0; j < n; j++)
+        if ((Lisp) c[3 * j + 1] == key || same_key (t, key, (Lisp) c[3 * j + 1]))
+          {
+            if (value)
+              *value = (Lisp) c[3 * j + 2];
+            return c[3 * j];
+          }
+      if (n < max)
+        return HTS_NONE;
+      after = c[3 * (n - 1)];
+    }
 }
 
 hts_slot

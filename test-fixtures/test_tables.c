@@ -220,14 +220,21 @@ candidates_come_in_chain_order (void)
   CHECK_EQ (hts_insert (h, make_fixnum (1), Qnil, 42), 0);
   CHECK_EQ (hts_insert (h, make_fixnum (2), Qnil, 42), 1);
   CHECK_EQ (hts_insert (h, make_fixnum (3), Qnil, 42), 2);
-  hts_word k, v;
-  CHECK_EQ (hts_probe (h, make_fixnum (9), 42, HTS_NONE, &k, NULL), 2);
-  CHECK_EQ (k, make_fixnum (3));
-  CHECK_EQ (hts_probe (h, make_fixnum (9), 42, 2, &k, &v), 1);
-  CHECK_EQ (k, make_fixnum (2));
-  CHECK_EQ (v, Qnil);
-  CHECK_EQ (hts_probe (h, make_fixnum (9), 42, 1, NULL, NULL), 0);
-  CHECK_EQ (hts_probe (h, make_fixnum (9), 42, 0, &k, &v), HTS_NONE);
+  hts_word c[3 * 4];
+  /* All at once: newest first, as the chain has them.  */
+  CHECK_EQ (hts_probe_n (h, make_fixnum (9), 42, HTS_NONE, c, 4), 3);
+  CHECK (c[0] == 2 && c[1] == make_fixnum (3) && c[2] == Qnil);
+  CHECK (c[3] == 1 && c[4] == make_fixnum (2));
+  CHECK (c[6] == 0 && c[7] == make_fixnum (1));
+  /* One at a time, each after the last.  */
+  CHECK_EQ (hts_probe_n (h, make_fixnum (9), 42, HTS_NONE, c, 1), 1);
+  CHECK_EQ (c[0], 2);
+  CHECK_EQ (hts_probe_n (h, make_fixnum (9), 42, 2, c, 1), 1);
+  CHECK_EQ (c[0], 1);
+  CHECK_EQ (hts_probe_n (h, make_fixnum (9), 42, 0, c, 1), 0);
+  /* A hash no entry has gives no candidates.  */
+  CHECK_EQ (hts_probe_n (h, make_fixnum (9), 43, HTS_NONE, c, 4), 0);
+  CHECK_EQ (hts_probe_n (h, make_fixnum (9), 42, HTS_NONE, c, 0), HTS_E_ARG);
 }
 
 /* puthash on an eq table in one call: replace in place, else insert at

@@ -85,15 +85,26 @@ final class Entries {
         return s;
     }
 
-    /** The candidate's key and value go to out[0] and out[1]. */
-    long probe(long t, long key, long hash, long after, long out) {
+    /**
+     * Up to max candidates after slot {@code after} (-1: from the start), as
+     * (slot, key, value) triples at {@code out}; returns how many.  C packs
+     * max and after + 1 into one word: max in the high half.
+     */
+    long probe(long t, long key, long hash, long maxAndAfter, long out) {
         TableView v = registry.view(t);
-        int s = v.probe(key, hash, after < 0 ? NONE : slot(v, after));
-        if (s >= 0) {
-            memory.putLong(out, v.key(s));
-            memory.putLong(out + 8, v.value(s));
+        int max = (int) (maxAndAfter >>> 32), after = (int) maxAndAfter - 1;
+        if (max <= 0) throw new IllegalArgumentException("max " + max);
+        // Word by word: most lookups find one candidate, and a bulk copy
+        // costs more than three stores.
+        int j = 0;
+        for (int s = v.probe(key, hash, after < 0 ? NONE : slot(v, after)); s >= 0; s = v.probe(key, hash, s)) {
+            long at = out + 24L * j;
+            memory.putLong(at, s);
+            memory.putLong(at + 8, v.key(s));
+            memory.putLong(at + 16, v.value(s));
+            if (++j == max) break;
         }
-        return s;
+        return j;
     }
 
     long putEq(long t, long key, long value, long hash, long sizes) {

@@ -5,7 +5,11 @@
     (on a tty, C-g reaches Emacs as SIGINT: the JVM must leave it alone);
   - a deep C recursion overflows the C stack and Emacs recovers, as stock
     does ("Re-entering top level after C stack overflow");
-  - Emacs still works afterwards, and C-x C-c exits with status 0.
+  - SIGUSR1 and SIGUSR2 arrive as the sigusr1 and sigusr2 events (HotSpot
+    must not take SIGUSR2, its default suspend/resume signal), and a
+    SIGINT sent with kill(2) quits a long maphash, as C-g does;
+  - Emacs still works afterwards, and C-x C-c exits with status 0;
+  - SIGTERM ends an Emacs on a terminal as it ends stock (status 15).
 
     emacs-tests/interactive.py EMACS
 
@@ -14,12 +18,14 @@ Prints one line per check and a closing "N passed, M failed".
 import os
 import pty
 import select
+import signal
 import sys
 import time
 
 SETUP = r"""
 (progn
-  (setq max-lisp-eval-depth 10000000 max-specpdl-size 10000000)
+  (setq max-lisp-eval-depth 10000000 max-specpdl-size 10000000
+        debug-on-event nil)  ; else SIGUSR2 enters the debugger
   (defvar hts-h (let ((h (make-hash-table))) (dotimes (i 100000) (puthash i i h)) h))
   (defun hts-deep (n) (if (= n 0) 0 (1+ (hts-deep (1- n)))))
   (global-set-key (kbd "C-c m")
@@ -32,7 +38,11 @@ SETUP = r"""
     (lambda () (interactive) (hts-deep 5000000)))
   (global-set-key (kbd "C-c p")
     (lambda () (interactive)
-      (message "alive %d" (hash-table-count hts-h)))))
+      (message "alive %d" (hash-table-count hts-h))))
+  (define-key special-event-map [sigusr1]
+    (lambda () (interactive) (message "first user signal: %d" (hash-table-count hts-h))))
+  (define-key special-event-map [sigusr2]
+    (lambda () (interactive) (message "SIGUSR2 came, table of %d" (hash-table-count hts-h)))))
 """
 
 
@@ -103,9 +113,28 @@ def main():
           term.expect("Re-entering top level after C stack overflow", 60))
     term.send(b"\x03p")
     check("Emacs works afterwards", term.expect("alive 100000", 10))
+    # Messages that differ from their first character: redisplay sends a
+    # terminal only what changed.
+    for sig, name, says in ((signal.SIGUSR1, "sigusr1", "first user signal: 100000"),
+                            (signal.SIGUSR2, "sigusr2", "SIGUSR2 came, table of 100000")):
+        os.kill(term.pid, sig)
+        check("%s arrives as the %s event" % (name.upper(), name), term.expect(says, 10))
+    term.send(b"\x03m")
+    started = term.expect("maphash started", 10)
+    time.sleep(1.0)
+    os.kill(term.pid, signal.SIGINT)
+    check("SIGINT from kill(2) quits a long maphash", started and term.expect("Quit", 10))
+    term.send(b"\x03p")
+    check("Emacs works afterwards", term.expect("alive 100000", 10))
     term.send(b"\x18\x03")
     status = term.wait(20)
     check("C-x C-c exits with status 0 (got %s)" % status, status == 0)
+
+    term = Terminal([emacs, "-nw", "-Q", "--eval", SETUP])
+    started = term.expect("*scratch*", 30)
+    os.kill(term.pid, signal.SIGTERM)
+    status = term.wait(20)
+    check("SIGTERM ends Emacs with status 15, as stock (got %s)" % status, started and status == 15)
     passed = sum(results)
     print("%d passed, %d failed" % (passed, len(results) - passed))
     sys.exit(0 if all(results) else 1)

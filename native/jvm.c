@@ -50,6 +50,24 @@ jvm_vfprintf (FILE *stream, const char *fmt, va_list ap)
 }
 
 typedef jint (*create_vm_fn) (JavaVM **, void **, void *);
+
+/* The feature release of the JDK at HOME (17, 25, ...), from its release
+   file; 0 if unknown.  */
+static int
+jdk_release (const char *home)
+{
+  char path[4096], line[256];
+  snprintf (path, sizeof path, "%s/release", home);
+  FILE *f = fopen (path, "r");
+  int major = 0;
+  if (!f)
+    return 0;
+  while (fgets (line, sizeof line, f))
+    if (sscanf (line, "JAVA_VERSION=\"%d", &major) == 1)
+      break;
+  fclose (f);
+  return major;
+}
 typedef jint (*created_vms_fn) (JavaVM **, jsize, jsize *);
 
 /* The file this shim was loaded from, for JNA to bind its downcalls.  */
@@ -148,10 +166,11 @@ create_vm (void *libjvm, const char *libjvm_path, const char *java_home)
   options[n++].optionString = (char *) "-XX:+UseSerialGC";
   /* The build's AOT cache of the store's classes (JDK 25 and later; see
      pom.xml) saves some 40 ms, but only the build's JDK and class path can
-     use it.  A cache that does not match is ignored, silently.  */
+     use it, and a JDK before 25 refuses the option.  A cache that does not
+     match is ignored, silently.  */
   char *aot_option = NULL;
   if (!getenv ("HTS_CLASSPATH") && !strcmp (java_home, HTS_DEFAULT_JAVA_HOME)
-      && access (HTS_AOT_CACHE, R_OK) == 0
+      && jdk_release (java_home) >= 25 && access (HTS_AOT_CACHE, R_OK) == 0
       && asprintf (&aot_option, "-XX:AOTCache=%s", HTS_AOT_CACHE) >= 0)
     options[n++].optionString = aot_option;
   options[n].optionString = (char *) "vfprintf";

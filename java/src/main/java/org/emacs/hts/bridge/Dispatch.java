@@ -28,7 +28,7 @@ final class Dispatch {
     long call(int op, long a, long b, long c, long d, long f) {
         try {
             // The test hook arms the fault switch, so it does not trip it.
-            if (op != TEST_HOOK) e.before();
+            if (op != TEST_HOOK) e.before(op <= PUT_EQ);
             switch (op) {
                 case NEW: return e.newTable(a, Float.intBitsToFloat((int) b), Float.intBitsToFloat((int) c), (int) d, f);
                 case COPY: return e.copy(a, b);

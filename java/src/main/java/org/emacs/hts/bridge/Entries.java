@@ -43,9 +43,9 @@ final class Entries {
         return Status.report(e);
     }
 
-    /** Runs before every entry point: the test-only fault switch. */
-    void before() {
-        hooks.maybeFail();
+    /** Runs before every entry point but the test hook: the test-only fault switches. */
+    void before(boolean tableOp) {
+        hooks.maybeFail(tableOp);
     }
 
     long newTable(long size, float rehashSize, float rehashThreshold, int weakness, long owner) {

@@ -9,6 +9,12 @@ import org.emacs.hts.Rooted;
  * hts_test_hook: switches for native tests (fault injection, Java roots,
  * signal stress).  Refused unless HTS_TEST_HOOKS=1 was in the environment
  * when the bridge was installed, so a production Emacs cannot trip them.
+ *
+ * <p>Also, for tests of a whole Emacs, which cannot call hts_test_hook:
+ * with HTS_TEST_HOOKS=1, HTS_TEST_FAIL_EVERY=n makes every n-th table
+ * operation (not GC, dump or test hook) throw before it does anything,
+ * once HTS_TEST_FAIL_AFTER operations (default 0) have passed, so that
+ * start-up can finish first.
  */
 final class TestHooks {
     private static final int NPE_LOOP = 1, FAIL_NEXT = 2, ROOT = 3, UNROOT = 4, JAVA_GC = 5, DOWNCALLS = 6;
@@ -17,16 +23,34 @@ final class TestHooks {
     /** -1: no fault armed; 0: throw a RuntimeException; 1: an OutOfMemoryError. */
     private int failNext = -1;
     private final ArrayDeque<Rooted<LiveTable>> roots = new ArrayDeque<>();
+    /** Every failEvery-th table operation after the first failAfter throws; 0: never. */
+    private final long failEvery, failAfter;
+    private long tableOps;
 
-    TestHooks(boolean enabled) {
+    TestHooks(boolean enabled, long failEvery, long failAfter) {
         this.enabled = enabled;
+        this.failEvery = enabled ? failEvery : 0;
+        this.failAfter = failAfter;
     }
 
     static TestHooks fromEnvironment() {
-        return new TestHooks("1".equals(System.getenv("HTS_TEST_HOOKS")));
+        return new TestHooks("1".equals(System.getenv("HTS_TEST_HOOKS")),
+                             number("HTS_TEST_FAIL_EVERY"), number("HTS_TEST_FAIL_AFTER"));
     }
 
-    void maybeFail() {
+    private static long number(String variable) {
+        String v = System.getenv(variable);
+        try {
+            return v == null ? 0 : Math.max(0, Long.parseLong(v.trim()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** Before a table operation: the periodic fault, then the armed one. */
+    void maybeFail(boolean tableOp) {
+        if (failEvery > 0 && tableOp && ++tableOps > failAfter && (tableOps - failAfter) % failEvery == 0)
+            throw new RuntimeException("injected by HTS_TEST_FAIL_EVERY");
         if (failNext < 0) return;
         int kind = failNext;
         failNext = -1;

@@ -7,6 +7,9 @@
 #   make bench-java  the JMH store benchmark; results in bench/results/
 #   make bench-crossing  ns per C->Java and Java->C call, for the backend in use
 #   make bench       patched against stock Emacs: bench/results/report.md, ratios.svg
+#   make fuzz        differential fuzzing against stock (SEED=, N=, STEPS=); a
+#                    program that differs is shrunk into emacs-tests/fuzz-regressions
+#   make stress      the long GC stress and leak run (STRESS_ROUNDS= of 10,000 tables)
 #   make emacs       the patched Emacs: build/emacs/src/emacs
 #   make stock-emacs the unpatched Emacs 28.2, same flags: build/stock-emacs/src/emacs
 #   make emacs-work  a git tree of the patched source, one commit per patch,
@@ -29,7 +32,7 @@ MVN ?= mvn -B -Dhts.alt.java.home=$(HTS_ALT_JDK)
 JMH_ARGS ?= -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc
 RESULTS := bench/results
 
-.PHONY: FORCE bench check java-check emacs-check run bench-java bench-crossing stock-emacs emacs shim emacs-work emacs-patches clean
+.PHONY: FORCE fuzz stress bench check java-check emacs-check run bench-java bench-crossing stock-emacs emacs shim emacs-work emacs-patches clean
 
 NATIVE := target/native
 BUILD := build
@@ -60,6 +63,23 @@ emacs-check: emacs stock-emacs
 	suite=$$?; \
 	emacs-tests/run $(BUILD)/emacs/src/emacs $(BUILD)/stock-emacs/src/emacs; \
 	exit $$(( suite | $$? ))
+
+# A long differential run; SEED defaults to the time, so each run is new.
+SEED ?= $(shell date +%s)
+N ?= 2000
+STEPS ?= 80
+fuzz: emacs stock-emacs
+	tools/fuzz $(BUILD)/emacs/src/emacs $(BUILD)/stock-emacs/src/emacs \
+	    --seed $(SEED) --programs $(N) --steps $(STEPS) --save emacs-tests/fuzz-regressions
+
+# Millions of tables made and dropped (STRESS_ROUNDS x 10,000), on both.
+STRESS_ROUNDS ?= 300
+stress: emacs stock-emacs
+	for e in $(BUILD)/emacs/src/emacs $(BUILD)/stock-emacs/src/emacs; do \
+	    echo "== $$e"; \
+	    $$e -Q --batch -l emacs-tests/stress.el \
+	        --eval '(hts-stress-run $(STRESS_ROUNDS) 10000)' || exit 1; \
+	done
 
 # make run ARGS='...' passes arguments to Emacs.
 run: emacs

@@ -196,3 +196,100 @@ only when they land in a later slot, grown slots included."
       (should (= (hash-table-size g) 15)))))
 
 ;;; hts-tests.el ends here
+
+;;; Reachability: a table lives as long as anything reaches it.
+
+(defvar hts-test--closure nil)
+(defvar hts-test--outer nil)
+
+(defun hts-test--filled (n)
+  (let ((h (make-hash-table :test 'equal)))
+    (dotimes (i n) (puthash (format "k%d" i) (list i) h))
+    h))
+
+(defun hts-test--intact-p (h n)
+  (and (= (hash-table-count h) n)
+       (cl-loop for i below n always (equal (gethash (format "k%d" i) h) (list i)))))
+
+(ert-deftest hts-tables-reachable-only-indirectly-survive-gc ()
+  "Tables reachable only from another table, a closure, a symbol's plist
+or the pdumper image keep all their entries through garbage collection."
+  (setq hts-test--outer (make-hash-table))
+  (let ((inner (hts-test--filled 500)))
+    (puthash 'inner inner hts-test--outer)
+    (puthash 'deeper (let ((d (make-hash-table :weakness 'key)))
+                       (puthash hts-test--outer (hts-test--filled 50) d)
+                       d)
+             inner))
+  (setq hts-test--closure (let ((h (hts-test--filled 300))) (lambda () h)))
+  (put 'hts-test--plist-holder 'table (hts-test--filled 200))
+  (let ((prefixes (hash-table-count definition-prefixes))
+        (dired (gethash "dired" definition-prefixes)))
+    (dotimes (_ 3) (garbage-collect))
+    (let ((inner (gethash 'inner hts-test--outer)))
+      (should (= (hash-table-count inner) 501))
+      (should (equal (gethash "k499" inner) '(499)))
+      (should (hts-test--intact-p (gethash hts-test--outer (gethash 'deeper inner)) 50)))
+    (should (hts-test--intact-p (funcall hts-test--closure) 300))
+    (should (hts-test--intact-p (get 'hts-test--plist-holder 'table) 200))
+    ;; definition-prefixes comes from the dump.
+    (should (= (hash-table-count definition-prefixes) prefixes))
+    (should (equal (gethash "dired" definition-prefixes) dired))))
+
+(ert-deftest hts-a-table-on-a-lisp-threads-stack-survives-gc ()
+  "A table only a waiting Lisp thread's locals reach survives the main
+thread's garbage collections."
+  (let* ((ready nil) (go nil)
+         (thread (make-thread
+                  (lambda ()
+                    (let ((h (hts-test--filled 1000)))
+                      (setq ready t)
+                      (while (not go) (thread-yield))
+                      (hts-test--intact-p h 1000))))))
+    (while (not ready) (thread-yield))
+    (dotimes (_ 3) (garbage-collect))
+    (setq go t)
+    (should (eq (thread-join thread) t))))
+
+(ert-deftest hts-lisp-threads-hammer-shared-tables ()
+  "Six Lisp threads put, remove, look up and walk three shared tables,
+yielding often, while garbage collections run: no entry is lost or
+invented.  Thread I owns the keys (I . J); it puts 0..N-1, removes the
+odd ones, and checks its own at the end."
+  (let* ((n 8000)
+         (tables (list (make-hash-table :test 'equal)
+                       (make-hash-table :test 'eql :size 1)
+                       (make-hash-table :test 'equal :weakness 'value)))
+         (values (make-vector 6 nil))
+         (threads
+          (mapcar
+           (lambda (id)
+             (make-thread
+              (lambda ()
+                (let ((mine (make-vector n nil)))
+                  ;; The weak table's values live here, so they stay.
+                  (aset values id mine)
+                  (dotimes (j n)
+                    (let ((v (list id j)))
+                      (aset mine j v)
+                      (dolist (h tables) (puthash (if (eq (hash-table-test h) 'eql) (+ (* id n) j) (cons id j)) v h)))
+                    (when (zerop (% j 50)) (thread-yield))
+                    (when (zerop (% j 1000)) (garbage-collect))
+                    (when (zerop (% j 700))
+                      (maphash (lambda (_k v) (unless (consp v) (error "Bad value %S" v))) (car tables))))
+                  (dotimes (j n)
+                    (when (cl-oddp j)
+                      (dolist (h tables) (remhash (if (eq (hash-table-test h) 'eql) (+ (* id n) j) (cons id j)) h)))
+                    (when (zerop (% j 100)) (thread-yield)))
+                  (dotimes (j n)
+                    (dolist (h tables)
+                      (let ((got (gethash (if (eq (hash-table-test h) 'eql) (+ (* id n) j) (cons id j)) h 'none)))
+                        (unless (if (cl-oddp j) (eq got 'none) (eq got (aref mine j)))
+                          (error "Thread %d key %d: %S" id j got)))))
+                  t))
+              (format "hammer-%d" id)))
+           '(0 1 2 3 4 5))))
+    (should (equal (mapcar #'thread-join threads) '(t t t t t t)))
+    (garbage-collect)
+    (dolist (h tables) (should (= (hash-table-count h) (* 6 (/ n 2)))))
+    (should-not (thread-last-error t))))

@@ -162,8 +162,12 @@ create_vm (void *libjvm, const char *libjvm_path, const char *java_home)
   /* The FFM backend reads and writes C memory, and JNA loads its JNI
      library; JDK 24 and later warn on stderr about both without this.  */
   options[n++].optionString = (char *) "--enable-native-access=ALL-UNNAMED";
-  /* A store inside another program: one GC thread, less memory.  */
+  /* A store inside another program: one GC thread, less memory.  A
+     young generation of 16 MiB, not the default quarter of the initial
+     heap: a program making and dropping tables by the million then levels
+     off at about 80 MiB of RSS rather than 175, no slower.  */
   options[n++].optionString = (char *) "-XX:+UseSerialGC";
+  options[n++].optionString = (char *) "-Xmn16m";
   /* The build's AOT cache of the store's classes (JDK 25 and later; see
      pom.xml) saves some 40 ms, but only the build's JDK and class path can
      use it, and a JDK before 25 refuses the option.  A cache that does not

@@ -12,7 +12,7 @@ import org.emacs.hts.Rooted;
  *
  * <p>Also, for tests of a whole Emacs, which cannot call hts_test_hook:
  * with HTS_TEST_HOOKS=1, HTS_TEST_FAIL_EVERY=n makes every n-th table
- * operation (not GC, dump or test hook) throw before it does anything,
+ * operation (not GC's, dump or test hook) throw before it does anything,
  * once HTS_TEST_FAIL_AFTER operations (default 0) have passed, so that
  * start-up can finish first.
  */

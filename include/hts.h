@@ -21,7 +21,7 @@
 **
 ** There is no hts_stop: JNI lets a process create one JVM only, and Emacs
 ** exits without tearing it down.  There is no hts_grow: as in Emacs, a
-** table grows only inside hts_insert, when no slot is free.
+** table grows only inside hts_insert (or hts_put_eq), when no slot is free.
 */
 
 #ifndef HTS_H
@@ -119,7 +119,8 @@ int64_t hts_capacity (hts_table);   /* hash-table-size */
 /*
 ** Entries.  A slot number is stable while its entry lives; it is reused
 ** last-in first-out after removal.  Capacity grows only inside
-** hts_insert, when no slot is free, as maybe_resize_hash_table would.
+** hts_insert and hts_put_eq, when no slot is free, as maybe_resize_hash_table
+** would.
 */
 
 /* The slot whose key is KEY itself (eq), looked for in HASH's bucket as

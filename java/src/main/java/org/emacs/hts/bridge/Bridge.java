@@ -5,12 +5,13 @@ import org.emacs.hts.DebugLog;
 
 /**
  * Where the C shim enters Java, once, right after it has created (or found)
- * the JVM: {@link #install} picks a backend, which binds the shim's
- * downcalls, makes the entry points and hands their function pointers to C.
+ * the JVM and registered {@link JniShim}'s natives: {@link #install} picks a
+ * backend, which makes {@link Dispatch} a C function pointer.
  *
- * <p>The backend is FFM where the JDK has it (22 and later; its classes sit
- * in the jar's META-INF/versions/22), else JNA.  HTS_BACKEND=jna or =ffm in
- * the environment forces one; a forced FFM that cannot load is an error.
+ * <p>The backend is FFM where the JDK has it (22 and later; its classes are
+ * in emacs-hts-ffm.jar, built only by such a JDK), else JNA.  HTS_BACKEND=jna
+ * or =ffm in the environment forces one; a forced FFM that cannot load is an
+ * error.
  */
 public final class Bridge {
     private static final DebugLog LOG = DebugLog.of(Bridge.class);

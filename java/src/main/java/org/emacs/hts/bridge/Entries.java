@@ -34,11 +34,7 @@ final class Entries {
         this.hooks = hooks;
     }
 
-    /**
-     * Reports an exception to C and returns its code.  Never throws: an
-     * exception escaping a callback would crash the process (FFM) or hand
-     * C a 0 (JNA).
-     */
+    /** Reports an exception to C and returns its code (see {@link Status#report}). */
     long report(Throwable e) {
         return Status.report(e);
     }

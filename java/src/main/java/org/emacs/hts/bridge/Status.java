@@ -26,8 +26,8 @@ final class Status {
 
     /**
      * Reports an exception to C and returns its code.  Never throws: an
-     * exception escaping a callback would be printed by JNA and the caller
-     * would see 0.
+     * exception escaping an FFM upcall ends the process, and one escaping
+     * a JNA callback is printed and hands C a 0.
      */
     static long report(Throwable e) {
         int code = codeOf(e);

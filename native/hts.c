@@ -79,11 +79,6 @@ hts__heap_mark (const int64_t *words, int64_t n)
   host_heap->mark (words, n);
 }
 
-void
-hts__noop (void)
-{
-}
-
 /* ---- starting ----------------------------------------------------- */
 
 int

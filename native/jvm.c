@@ -50,6 +50,7 @@ jvm_vfprintf (FILE *stream, const char *fmt, va_list ap)
 }
 
 typedef jint (*create_vm_fn) (JavaVM **, void **, void *);
+typedef jint (*created_vms_fn) (JavaVM **, jsize, jsize *);
 
 /* The feature release of the JDK at HOME (17, 25, ...), from its release
    file; 0 if unknown.  */
@@ -68,7 +69,6 @@ jdk_release (const char *home)
   fclose (f);
   return major;
 }
-typedef jint (*created_vms_fn) (JavaVM **, jsize, jsize *);
 
 /* The file this shim was loaded from, for JNA to bind its downcalls.  */
 static const char *
@@ -223,6 +223,15 @@ jni_set_error (JNIEnv *env, jclass c, jint code, jstring message)
     (*env)->ReleaseStringUTFChars (env, message, m);
 }
 
+/* Leaves an OutOfMemoryError pending for Java, saying WHAT C lacked.  */
+static void
+throw_out_of_memory (JNIEnv *env, const char *what)
+{
+  jclass oom = (*env)->FindClass (env, "java/lang/OutOfMemoryError");
+  if (oom)
+    (*env)->ThrowNew (env, oom, what);
+}
+
 /* A C copy of N words, or NULL with OutOfMemoryError pending.  C marks
    from the copy: mark_object may call back into Java.  */
 static int64_t *
@@ -231,9 +240,7 @@ copy_words (JNIEnv *env, jlongArray words, jint n)
   int64_t *w = malloc ((n > 0 ? n : 1) * sizeof *w);
   if (!w)
     {
-      jclass oom = (*env)->FindClass (env, "java/lang/OutOfMemoryError");
-      if (oom)
-        (*env)->ThrowNew (env, oom, "hts: no C memory for the words to mark");
+      throw_out_of_memory (env, "hts: no C memory for the words to mark");
       return NULL;
     }
   (*env)->GetLongArrayRegion (env, words, 0, n, (jlong *) w);
@@ -251,11 +258,7 @@ jni_heap_survives (JNIEnv *env, jclass c, jlongArray words, jint n, jbyteArray o
       (*env)->SetByteArrayRegion (env, out, 0, n, (const jbyte *) flags);
     }
   else if (w)
-    {
-      jclass oom = (*env)->FindClass (env, "java/lang/OutOfMemoryError");
-      if (oom)
-        (*env)->ThrowNew (env, oom, "hts: no C memory for survival flags");
-    }
+    throw_out_of_memory (env, "hts: no C memory for survival flags");
   free (flags);
   free (w);
 }

@@ -61,7 +61,7 @@ final class Dispatch {
                 default: throw new IllegalArgumentException("no operation " + op);
             }
         } catch (Throwable x) {
-            return e.report(x);
+            return Status.report(x);
         }
     }
 }

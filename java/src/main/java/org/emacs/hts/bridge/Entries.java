@@ -34,11 +34,6 @@ final class Entries {
         this.hooks = hooks;
     }
 
-    /** Reports an exception to C and returns its code (see {@link Status#report}). */
-    long report(Throwable e) {
-        return Status.report(e);
-    }
-
     /** Runs before every entry point but the test hook: the test-only fault switches. */
     void before(boolean tableOp) {
         hooks.maybeFail(tableOp);
@@ -141,7 +136,7 @@ final class Entries {
 
     long next(long t, long from, long key, long value) {
         TableView v = registry.view(t);
-        int s = v.nextLive((int) Math.max(0, Math.min(from, v.capacity())));
+        int s = v.nextLive(from(v, from));
         return s < 0 ? NONE : read(v, s, key, value);
     }
 
@@ -150,7 +145,7 @@ final class Entries {
         int n = (int) Math.min(Math.max(max, 0), 1 << 16);
         if (triples.length < 3 * n) triples = new long[3 * n];
         int j = 0;
-        for (int s = v.nextLive((int) Math.max(0, Math.min(from, v.capacity()))); s >= 0 && j < n;
+        for (int s = v.nextLive(from(v, from)); s >= 0 && j < n;
              s = v.nextLive(s + 1), j++) {
             triples[3 * j] = s;
             triples[3 * j + 1] = v.key(s);
@@ -249,6 +244,11 @@ final class Entries {
         if (key != 0) memory.putLong(key, v.key(s));
         if (value != 0) memory.putLong(value, v.value(s));
         return s;
+    }
+
+    /** A cursor's starting slot, clamped to 0..capacity (capacity: the end). */
+    private static int from(TableView v, long from) {
+        return (int) Math.max(0, Math.min(from, v.capacity()));
     }
 
     /** A slot number within the table's capacity, or IllegalArgumentException. */

@@ -195,6 +195,62 @@ only when they land in a later slot, grown slots included."
       (dotimes (i 11) (puthash i i g))
       (should (= (hash-table-size g) 15)))))
 
+;;; When tables enter the store (patched Emacs only: stock has no store).
+
+(defun hts-test--store-tables ()
+  (car (internal--hash-table-store-stats)))
+
+(ert-deftest hts-a-new-table-enters-the-store-when-first-filled ()
+  (skip-unless (fboundp 'internal--hash-table-store-stats))
+  (let* ((before (hts-test--store-tables))
+         (h (make-hash-table :test 'equal :size 10)))
+    (should (= (hts-test--store-tables) before))
+    ;; Empty, it answers as stock's would.
+    (should (= (hash-table-size h) 10))
+    (should (= (hash-table-count h) 0))
+    (should-not (gethash "a" h))
+    (should (eq (gethash "a" h 'none) 'none))
+    (should-not (remhash "a" h))
+    (should (= (hts-test--store-tables) before))
+    (puthash "a" 1 h)
+    (should (= (hts-test--store-tables) (1+ before)))
+    (should (= (gethash "a" h) 1))
+    (should (= (hash-table-size h) 10))))
+
+(defun hts-test--in-fresh-emacs (form)
+  "What a fresh `emacs -Q --batch' of this build prints for FORM, read."
+  (with-temp-buffer
+    (call-process (expand-file-name invocation-name invocation-directory)
+                  nil t nil "-Q" "--batch" "--eval" (format "(prin1 %S)" form))
+    (car (read-from-string (buffer-string)))))
+
+(ert-deftest hts-a-dumped-table-is-read-in-place-and-thaws-when-walked ()
+  ;; In a fresh Emacs, since loading ERT changes `definition-prefixes'.
+  (skip-unless (fboundp 'internal--hash-table-store-stats))
+  (should
+   (equal
+    (hts-test--in-fresh-emacs
+     '(let* ((tables (lambda () (car (internal--hash-table-store-stats))))
+             (before (funcall tables))
+             (cl (gethash "cl-" definition-prefixes))
+             (n (hash-table-count definition-prefixes))
+             (keys nil))
+        (puthash "cl-" cl definition-prefixes) ; an existing key: in place
+        (list (- (funcall tables) before)
+              (progn (maphash (lambda (k _) (push k keys)) definition-prefixes)
+                     (- (funcall tables) before))
+              (equal (gethash "cl-" definition-prefixes) cl)
+              (= (length keys) n)
+              (progn (puthash "hts-test-" t definition-prefixes)
+                     (remhash "hts-test-" definition-prefixes)
+                     (= (hash-table-count definition-prefixes) n)))))
+    ;; Read and set in place: no table entered the store; walked: one.
+    '(0 1 t t t))))
+
+(ert-deftest hts-make-hash-table-with-a-huge-size-signals-at-once ()
+  ;; Stock allocates the slots in make-hash-table, so that is where it fails.
+  (should-error (make-hash-table :size (ash most-positive-fixnum -3))))
+
 ;;; hts-tests.el ends here
 
 ;;; Reachability: a table lives as long as anything reaches it.

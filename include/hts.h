@@ -65,11 +65,13 @@ const char *hts_error (void);
 ** Starting.
 */
 
-/* Start the JVM and the Java store.  Call once, before any other function,
-   on the thread that will use tables first (Emacs: before pdumper_load).
-   Calling it again is harmless.  Returns HTS_OK, or HTS_E_JVM with the
-   reason in hts_error () (no JVM found, JVM refused to start, Java side
-   missing).  It reads the environment:
+/* Start the JVM and the Java store.  Calling it again is harmless; so is
+   not calling it: the first call that needs the store starts it, on the
+   calling thread (Emacs: the first table to be filled, as pdumper loads).
+   Returns HTS_OK, or HTS_E_JVM with the reason in hts_error () (no JVM
+   found, JVM refused to start, Java side missing); a start that failed
+   fails every later call, on any thread, with that reason.  It reads the
+   environment:
      HTS_JAVA_HOME or JAVA_HOME  the JDK or JRE whose lib/server/libjvm.so
                                  is loaded (default: the one built against);
      HTS_CLASSPATH               the class path (default: the built jars);

@@ -4,7 +4,9 @@
 #include "hts.h"
 #include "hts_entries.h"
 
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,8 +36,9 @@ hts_error (void)
 /* ---- called by Java ------------------------------------------------ */
 
 /* Java hands over the entry point, then names the backend, which
-   publishes it.  */
-static hts__dispatch_fn dispatch, pending;
+   installs it; the thread that waits for the start publishes it as
+   DISPATCH (see hts_init).  */
+static hts__dispatch_fn dispatch, pending, installed;
 
 void
 hts__set_dispatch (hts__dispatch_fn fn)
@@ -57,7 +60,7 @@ hts__install (int32_t n, const char *name)
       hts__error (HTS_E_JVM, "hts: Java set no entry point");
       return;
     }
-  dispatch = pending;
+  installed = pending;
   snprintf (backend, sizeof backend, "%s", name);
 }
 
@@ -81,19 +84,39 @@ hts__heap_mark (const int64_t *words, int64_t n)
 
 /* ---- starting ----------------------------------------------------- */
 
+/* The store starts once, in hts_init or at the first call that needs it.
+   Its outcome is kept for every later caller, on any thread (error_line
+   is per thread): a JVM cannot be created twice.  */
+static pthread_mutex_t start_lock = PTHREAD_MUTEX_INITIALIZER;
+static bool started;
+static int start_rc;
+static char start_error[sizeof error_line];
+
 int
 hts_init (void)
 {
-  if (dispatch)
+  if (__atomic_load_n (&dispatch, __ATOMIC_ACQUIRE))
     return HTS_OK;
-  int rc = hts__start_jvm ();
-  if (rc == HTS_OK && !dispatch)
+  pthread_mutex_lock (&start_lock);
+  if (!started)
     {
-      if (!error_line[0])
-        hts__error (HTS_E_JVM, "hts: the Java bridge installed no entry points");
-      return HTS_E_JVM;
+      started = true;
+      start_rc = hts__start_jvm ();
+      if (start_rc == HTS_OK && !installed)
+        {
+          if (!error_line[0])
+            hts__error (HTS_E_JVM, "hts: the Java bridge installed no entry points");
+          start_rc = HTS_E_JVM;
+        }
+      if (start_rc == HTS_OK)
+        __atomic_store_n (&dispatch, installed, __ATOMIC_RELEASE);
+      else
+        snprintf (start_error, sizeof start_error, "%s", error_line);
     }
-  return rc;
+  else if (start_rc != HTS_OK)
+    hts__error (start_rc, "%s", start_error);
+  pthread_mutex_unlock (&start_lock);
+  return start_rc;
 }
 
 int
@@ -116,20 +139,33 @@ hts_set_heap (const struct hts_heap *heap)
 
 /* ---- the entry points --------------------------------------------- */
 
-/* Every call checks that Java is there: one predictable branch.  Unused
-   words are 0.  */
+/* Every call checks that Java is there: one predictable branch; the
+   first call waits for the start, or makes it.  Unused words are 0.  */
 #define CALL(op, a, b, c, d, e)                                         \
-  (__builtin_expect (dispatch != NULL, 1)                               \
-   ? dispatch (op, (int64_t) (a), (int64_t) (b), (int64_t) (c),         \
-               (int64_t) (d), (int64_t) (e))                            \
-   : not_started ())
+  call ((op), (int64_t) (a), (int64_t) (b), (int64_t) (c),              \
+        (int64_t) (d), (int64_t) (e))
 #define ADDR(p) ((int64_t) (intptr_t) (p))
 
-static int64_t
-not_started (void)
+static int64_t start_and_call (int32_t, int64_t, int64_t, int64_t,
+                               int64_t, int64_t);
+
+static inline int64_t
+call (int32_t op, int64_t a, int64_t b, int64_t c, int64_t d, int64_t e)
 {
-  hts__error (HTS_E_JVM, "hts: hts_init has not started the Java store");
-  return HTS_E_JVM;
+  hts__dispatch_fn fn = __atomic_load_n (&dispatch, __ATOMIC_ACQUIRE);
+  if (__builtin_expect (fn != NULL, 1))
+    return fn (op, a, b, c, d, e);
+  return start_and_call (op, a, b, c, d, e);
+}
+
+static int64_t
+start_and_call (int32_t op, int64_t a, int64_t b, int64_t c, int64_t d,
+                int64_t e)
+{
+  int rc = hts_init ();
+  if (rc != HTS_OK)
+    return rc;
+  return dispatch (op, a, b, c, d, e);
 }
 
 static int64_t

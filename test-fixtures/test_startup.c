@@ -1,12 +1,15 @@
 /* What hts_init says when it cannot start, one case per CTest run (the
    environment chooses it): a one-line reason and HTS_E_JVM, never a crash;
-   afterwards every call fails cleanly with HTS_E_JVM.
+   afterwards every call fails cleanly with HTS_E_JVM and the same reason.
 
      test_startup no-jvm       HTS_JAVA_HOME names no JDK
      test_startup no-classes   HTS_CLASSPATH lacks the store
      test_startup bad-option   HTS_JVM_OPTS has an option the JVM refuses
      test_startup bad-backend  HTS_BACKEND names no backend
-     test_startup hooks-off    starts fine; test hooks are refused  */
+     test_startup hooks-off    starts fine; test hooks are refused
+     test_startup implicit     no hts_init: the first call starts the store
+   A second argument, first-call, makes a failing case start through its
+   first call rather than hts_init.  */
 
 #include <string.h>
 
@@ -34,17 +37,33 @@ main (int argc, char **argv)
       PASS ("test_startup hooks-off");
       return 0;
     }
+  else if (!strcmp (mode, "implicit"))
+    {
+      hts_table t = hts_new (4, 0.5f, 0.8125f, 0, 0);
+      CHECK (t > 0);
+      CHECK_EQ (hts_insert (t, 8, 16, 8), 0);
+      CHECK_EQ (hts_count (t), 1);
+      CHECK_EQ (hts_init (), HTS_OK);
+      PASS ("test_startup implicit");
+      return 0;
+    }
   else
     {
-      fprintf (stderr, "usage: test_startup no-jvm|no-classes|bad-option|bad-backend|hooks-off\n");
+      fprintf (stderr, "usage: test_startup no-jvm|no-classes|bad-option|bad-backend|hooks-off|implicit\n");
       return 2;
     }
-  CHECK_EQ (hts_init (), HTS_E_JVM);
-  printf ("hts_init says: %s\n", hts_error ());
+  /* "test_startup MODE first-call": no hts_init, the first call starts.  */
+  if (argc > 2 && !strcmp (argv[2], "first-call"))
+    CHECK_EQ (hts_new (4, 0.5f, 0.8125f, 0, 0), HTS_E_JVM);
+  else
+    CHECK_EQ (hts_init (), HTS_E_JVM);
+  printf ("the store says: %s\n", hts_error ());
   CHECK (strstr (hts_error (), expect) != NULL);
   CHECK (strchr (hts_error (), '\n') == NULL);
   CHECK_EQ (hts_new (4, 0.5f, 0.8125f, 0, 0), HTS_E_JVM);
-  CHECK (strstr (hts_error (), "hts_init has not started") != NULL);
+  CHECK (strstr (hts_error (), expect) != NULL);
+  CHECK_EQ (hts_init (), HTS_E_JVM);
+  CHECK (strstr (hts_error (), expect) != NULL);
   PASS ("test_startup");
   return 0;
 }

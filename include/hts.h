@@ -90,7 +90,11 @@ int hts_init (void);
    signal handler.  */
 int hts_attach_thread (void);
 
-/* The name of the backend that made the entry points: "jna" or "ffm". */
+/* The name of the backend calls go through now: "jna", "ffm" or "jni".
+   FFM starts on JNI ("jni") while a Java thread makes its upcall stub,
+   some 20 ms of work a short-lived host would wait for in vain, and says
+   "ffm" from the call that first goes through the stub; a host that
+   makes 10,000 calls before then waits for it.  */
 const char *hts_backend (void);
 
 /*

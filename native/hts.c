@@ -11,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char backend[16];
+/* The serving backend's name: a literal, so that it can change under a
+   reader (JNI, then FFM).  */
+static const char *backend = "";
 static const struct hts_heap *host_heap;
 
 /* One line per thread, like errno.  */
@@ -46,6 +48,16 @@ hts__set_dispatch (hts__dispatch_fn fn)
   pending = fn;
 }
 
+static const char *
+backend_literal (const char *name)
+{
+  static const char *const names[] = { "jna", "ffm", "jni" };
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    if (!strcmp (name, names[i]))
+      return names[i];
+  return "?";
+}
+
 void
 hts__install (int32_t n, const char *name)
 {
@@ -61,7 +73,7 @@ hts__install (int32_t n, const char *name)
       return;
     }
   installed = pending;
-  snprintf (backend, sizeof backend, "%s", name);
+  __atomic_store_n (&backend, backend_literal (name), __ATOMIC_RELEASE);
 }
 
 void
@@ -119,6 +131,23 @@ hts_init (void)
   return start_rc;
 }
 
+/* A backend that started on JNI hands over its own entry point (from a
+   Java thread): calls already under way finish through JNI.  After the
+   start, which holds the lock while it publishes the JNI entry.  */
+void
+hts__publish (hts__dispatch_fn fn, const char *name)
+{
+  pthread_mutex_lock (&start_lock);
+  if (start_rc == HTS_OK)
+    {
+      installed = fn;
+      if (started)
+        __atomic_store_n (&dispatch, fn, __ATOMIC_RELEASE);
+      __atomic_store_n (&backend, backend_literal (name), __ATOMIC_RELEASE);
+    }
+  pthread_mutex_unlock (&start_lock);
+}
+
 int
 hts_attach_thread (void)
 {
@@ -128,7 +157,7 @@ hts_attach_thread (void)
 const char *
 hts_backend (void)
 {
-  return backend;
+  return __atomic_load_n (&backend, __ATOMIC_ACQUIRE);
 }
 
 void

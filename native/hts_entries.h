@@ -27,6 +27,10 @@ typedef int64_t (*hts__dispatch_fn) (int32_t op, int64_t, int64_t, int64_t,
 void hts__set_dispatch (hts__dispatch_fn fn);
 void hts__install (int32_t n, const char *name);
 
+/* Called by Java (JniShim.publishEntry) when a backend that started on
+   JNI has made its own entry point.  */
+void hts__publish (hts__dispatch_fn fn, const char *name);
+
 /* Java's calls into C, through JNI natives jvm.c registers (JniShim.java).  */
 void hts__set_error (int32_t code, const char *message);
 void hts__heap_survives (const int64_t *words, int64_t n, unsigned char *out);

@@ -168,6 +168,9 @@ create_vm (void *libjvm, const char *libjvm_path, const char *java_home)
      off at about 80 MiB of RSS rather than 175, no slower.  */
   options[n++].optionString = (char *) "-XX:+UseSerialGC";
   options[n++].optionString = (char *) "-Xmn16m";
+  /* No hsperfdata file per host process (jps would list every Emacs):
+     a millisecond of start-up, and files in /tmp.  */
+  options[n++].optionString = (char *) "-XX:-UsePerfData";
   /* The build's AOT cache of the store's classes (JDK 25 and later; see
      pom.xml) saves some 40 ms, but only the build's JDK and class path can
      use it, and a JDK before 25 refuses the option.  A cache that does not
@@ -277,6 +280,57 @@ jni_noop (JNIEnv *env, jclass c)
 {
 }
 
+static void JNICALL
+jni_publish_entry (JNIEnv *env, jclass c, jlong address, jstring name)
+{
+  const char *text = name ? (*env)->GetStringUTFChars (env, name, NULL) : NULL;
+  hts__publish ((hts__dispatch_fn) (intptr_t) address, text ? text : "?");
+  if (text)
+    (*env)->ReleaseStringUTFChars (env, name, text);
+}
+
+/* C memory for the JNI backend (JniMemory.java).  */
+
+static void JNICALL
+jni_put_long (JNIEnv *env, jclass c, jlong address, jlong value)
+{
+  *(jlong *) (intptr_t) address = value;
+}
+
+static void JNICALL
+jni_get_longs (JNIEnv *env, jclass c, jlong address, jlongArray dst, jint n)
+{
+  (*env)->SetLongArrayRegion (env, dst, 0, n, (const jlong *) (intptr_t) address);
+}
+
+static void JNICALL
+jni_put_longs (JNIEnv *env, jclass c, jlong address, jlongArray src, jint n)
+{
+  (*env)->GetLongArrayRegion (env, src, 0, n, (jlong *) (intptr_t) address);
+}
+
+/* Words for hts_mark and hts_roots to hand C, valid until the next call.  */
+static jlong JNICALL
+jni_words (JNIEnv *env, jclass c, jlongArray src, jint n)
+{
+  static jlong *words;
+  static jint capacity;
+  if (n > capacity)
+    {
+      jint want = n > 1024 ? n : 1024;
+      jlong *grown = realloc (words, want * sizeof *words);
+      if (!grown)
+        {
+          throw_out_of_memory (env, "hts: no C memory for the words to mark");
+          return 0;
+        }
+      words = grown;
+      capacity = want;
+    }
+  (*env)->GetLongArrayRegion (env, src, 0, n, words);
+  return (jlong) (intptr_t) words;
+}
+
 static int
 register_natives (JNIEnv *env)
 {
@@ -285,6 +339,11 @@ register_natives (JNIEnv *env)
     { (char *) "heapSurvives", (char *) "([JI[B)V", (void *) jni_heap_survives },
     { (char *) "heapMark", (char *) "([JI)V", (void *) jni_heap_mark },
     { (char *) "noop", (char *) "()V", (void *) jni_noop },
+    { (char *) "publishEntry", (char *) "(JLjava/lang/String;)V", (void *) jni_publish_entry },
+    { (char *) "putLong", (char *) "(JJ)V", (void *) jni_put_long },
+    { (char *) "getLongs", (char *) "(J[JI)V", (void *) jni_get_longs },
+    { (char *) "putLongs", (char *) "(J[JI)V", (void *) jni_put_longs },
+    { (char *) "words", (char *) "([JI)J", (void *) jni_words },
   };
   jclass shim = (*env)->FindClass (env, "org/emacs/hts/bridge/JniShim");
   if (!shim
@@ -298,9 +357,50 @@ register_natives (JNIEnv *env)
   return HTS_OK;
 }
 
+/* ---- the JNI backend's entry point -------------------------------- */
+
+/* What C calls through JNI: an object with Dispatch.call's signature.  */
+static jobject jni_target;
+static jmethodID jni_call;
+
+/* This thread's JNIEnv, attaching it (as a daemon, for good) if need be.  */
+static JNIEnv *
+thread_env (void)
+{
+  static __thread JNIEnv *env;
+  if (!env && (*vm)->GetEnv (vm, (void **) &env, JNI_VERSION_10) != JNI_OK
+      && (*vm)->AttachCurrentThreadAsDaemon (vm, (void **) &env, NULL) != JNI_OK)
+    env = NULL;
+  return env;
+}
+
+static int64_t
+jni_dispatch (int32_t op, int64_t a, int64_t b, int64_t c, int64_t d, int64_t e)
+{
+  JNIEnv *env = thread_env ();
+  if (!env)
+    {
+      hts__error (HTS_E_JVM, "hts: cannot attach this thread to the JVM");
+      return HTS_E_JVM;
+    }
+  jlong r = (*env)->CallLongMethod (env, jni_target, jni_call, (jint) op,
+                                    (jlong) a, (jlong) b, (jlong) c,
+                                    (jlong) d, (jlong) e);
+  /* Dispatch.call catches everything; only an error on the way in (a
+     stack overflow, say) is left pending.  */
+  if ((*env)->ExceptionCheck (env))
+    {
+      describe_exception (env, "the Java store failed");
+      return HTS_E_INTERNAL;
+    }
+  return r;
+}
+
 /* The FFM backend leaves its entry point's address for the shim to
    publish (Bridge.entryAddress), since a call from Java into C would cost
-   it tens of milliseconds at start-up; JNA has published its own.  */
+   it tens of milliseconds at start-up; JNA has published its own; the
+   JNI backend (and FFM, until its stub is made) has its Dispatch called
+   through JNI.  */
 static int
 publish_entry (JNIEnv *env, jclass bridge)
 {
@@ -315,7 +415,27 @@ publish_entry (JNIEnv *env, jclass bridge)
     }
   jlong fn = (*env)->CallStaticLongMethod (env, bridge, address);
   if (!fn)
-    return HTS_OK;
+    {
+      jmethodID target = (*env)->GetStaticMethodID (env, bridge, "jniEntry",
+                                                    "()Ljava/lang/Object;");
+      jobject t = target ? (*env)->CallStaticObjectMethod (env, bridge, target) : NULL;
+      if (!t)
+        {
+          if (!(*env)->ExceptionCheck (env))
+            return HTS_OK;      /* JNA has published its own entry point.  */
+          describe_exception (env, "the Java store has no Bridge.jniEntry");
+          return HTS_E_JVM;
+        }
+      jni_target = (*env)->NewGlobalRef (env, t);
+      jni_call = (*env)->GetMethodID (env, (*env)->GetObjectClass (env, t), "call",
+                                      "(IJJJJJ)J");
+      if (!jni_target || !jni_call)
+        {
+          describe_exception (env, "the Java store's JNI entry has no call method");
+          return HTS_E_JVM;
+        }
+      fn = (jlong) (intptr_t) jni_dispatch;
+    }
   jint n = (*env)->CallStaticIntMethod (env, bridge, operations);
   jstring s = (*env)->CallStaticObjectMethod (env, bridge, name);
   const char *text = s ? (*env)->GetStringUTFChars (env, s, NULL) : NULL;

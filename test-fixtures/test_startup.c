@@ -27,7 +27,7 @@ main (int argc, char **argv)
   else if (!strcmp (mode, "bad-option"))
     expect = "refused to start: Unrecognized option: -Xno-such-option";
   else if (!strcmp (mode, "bad-backend"))
-    expect = "HTS_BACKEND must be jna or ffm";
+    expect = "HTS_BACKEND must be jna, ffm or jni";
   else if (!strcmp (mode, "hooks-off"))
     {
       CHECK_EQ (hts_init (), HTS_OK);

@@ -31,7 +31,9 @@ final class FfmBackend implements Backend {
     }
 
     static FfmBackend create(TestHooks hooks) throws ReflectiveOperationException {
-        return new FfmBackend(new Dispatch(new Entries(Registry.global(), new FfmMemory(), hooks)));
+        FfmMemory memory = new FfmMemory();
+        memory.warmUp();
+        return new FfmBackend(new Dispatch(new Entries(Registry.global(), memory, hooks)));
     }
 
     /** The stub's address, for the shim to publish: no call into C needed. */

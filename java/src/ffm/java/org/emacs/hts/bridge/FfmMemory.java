@@ -32,6 +32,19 @@ final class FfmMemory implements NativeMemory {
         MemorySegment.copy(src, 0, ALL, JAVA_LONG_UNALIGNED, address, n);
     }
 
+    /**
+     * Runs each access once on memory of its own, so that the var handles
+     * and copies are linked (some milliseconds) by whoever makes the
+     * backend, not by the first call from C.
+     */
+    void warmUp() {
+        long[] scratch = new long[4];
+        long address = words(scratch, scratch.length);
+        putLong(address, 1);
+        putLongs(address, scratch, scratch.length);
+        getLongs(address, scratch, scratch.length);
+    }
+
     @Override
     public long words(long[] src, int n) {
         if (buffer.byteSize() < 8L * n) buffer = Arena.ofAuto().allocate(JAVA_LONG, Math.max(n, 1024));

@@ -17,10 +17,13 @@ import org.emacs.hts.Words;
 public final class AotTraining {
     private AotTraining() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         System.load(args[0]);
         String failure = Bridge.install(args[0]);
         if (failure != null) throw new IllegalStateException(failure);
+        // The FFM stub is made on a thread of its own; its classes belong
+        // in the cache too.  (Handing it to C fails here: no shim natives.)
+        Bridge.awaitStart();
 
         Registry registry = Registry.global();
         long[] keys = new long[64], values = new long[64], hashes = new long[64];

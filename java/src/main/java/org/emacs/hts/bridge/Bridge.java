@@ -1,6 +1,7 @@
 package org.emacs.hts.bridge;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import org.emacs.hts.DebugLog;
 
 /**
@@ -9,8 +10,10 @@ import org.emacs.hts.DebugLog;
  * backend, which makes {@link Dispatch} a C function pointer.
  *
  * <p>The backend is FFM where the JDK has it (22 and later; its classes are
- * in emacs-hts-ffm.jar, built only by such a JDK), else JNA.  HTS_BACKEND=jna
- * or =ffm in the environment forces one; a forced FFM that cannot load is an
+ * in emacs-hts-ffm.jar, built only by such a JDK), else JNA.  FFM starts on
+ * JNI: making its upcall stub costs some 16 ms, which a thread spends while
+ * C calls through JNI (see {@link JniBackend}).  HTS_BACKEND=jna, =ffm or
+ * =jni in the environment forces one; a forced FFM that cannot load is an
  * error.
  */
 public final class Bridge {
@@ -32,11 +35,12 @@ public final class Bridge {
     public static synchronized String install(String shimPath) {
         if (installed != null) return null;
         String wanted = System.getenv("HTS_BACKEND");
-        if (wanted != null && !wanted.equals("jna") && !wanted.equals("ffm"))
-            return "HTS_BACKEND must be jna or ffm, not " + wanted;
+        if (wanted != null && !wanted.equals("jna") && !wanted.equals("ffm") && !wanted.equals("jni"))
+            return "HTS_BACKEND must be jna, ffm or jni, not " + wanted;
         try {
             TestHooks hooks = TestHooks.fromEnvironment();
-            Backend backend = "jna".equals(wanted) ? null : ffm(hooks, "ffm".equals(wanted));
+            Backend backend = "jni".equals(wanted) ? new JniBackend(hooks, null)
+                : "jna".equals(wanted) ? null : ffm(hooks, "ffm".equals(wanted));
             if (backend == null) backend = JnaBackend.create(shimPath, hooks);
             address = backend.install();
             installed = backend;
@@ -58,6 +62,20 @@ public final class Bridge {
         return address;
     }
 
+    /** Called by the shim through JNI after {@link #install}: what C is to call through JNI, or null. */
+    public static synchronized Object jniEntry() {
+        return installed == null ? null : installed.jniEntry();
+    }
+
+    /** Waits until a backend that starts on JNI has handed C its own entry point (the AOT training run). */
+    static void awaitStart() throws InterruptedException {
+        Backend b;
+        synchronized (Bridge.class) {
+            b = installed;
+        }
+        if (b instanceof JniBackend) ((JniBackend) b).awaitHandOver();
+    }
+
     /** Called by the shim through JNI: how many operations Java knows. */
     public static int operations() {
         return Dispatch.N_OPS;
@@ -68,7 +86,10 @@ public final class Bridge {
         return installed == null ? null : installed.name();
     }
 
-    /** The FFM backend, or null where this JDK lacks it and it was not forced. */
+    /**
+     * The FFM backend, started on JNI, or null where this JDK lacks it and
+     * it was not forced.
+     */
     private static Backend ffm(TestHooks hooks, boolean forced) throws Exception {
         if (Runtime.version().feature() < 22) {
             if (forced) throw new IllegalStateException("the FFM backend needs JDK 22 or later");
@@ -82,6 +103,7 @@ public final class Bridge {
             if (forced) throw e;
             return null;
         }
-        return (Backend) c.getDeclaredMethod("create", TestHooks.class).invoke(null, hooks);
+        Method create = c.getDeclaredMethod("create", TestHooks.class);
+        return new JniBackend(hooks, () -> (Backend) create.invoke(null, hooks));
     }
 }

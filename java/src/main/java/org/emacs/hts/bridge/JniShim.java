@@ -22,4 +22,17 @@ final class JniShim {
 
     /** Does nothing in C: the Java-to-C crossing benchmark. */
     static native void noop();
+
+    /** Makes ADDRESS the entry point C calls from now on, under backend NAME. */
+    static native void publishEntry(long address, String name);
+
+    /** C memory for the JNI backend (JniMemory). */
+    static native void putLong(long address, long value);
+
+    static native void getLongs(long address, long[] dst, int n);
+
+    static native void putLongs(long address, long[] src, int n);
+
+    /** Copies n words into memory the shim owns; returns its address, valid until the next call. */
+    static native long words(long[] src, int n);
 }

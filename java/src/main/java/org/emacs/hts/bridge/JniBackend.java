@@ -1,0 +1,100 @@
+package org.emacs.hts.bridge;
+
+import java.util.concurrent.Callable;
+
+import org.emacs.hts.DebugLog;
+import org.emacs.hts.Registry;
+
+/**
+ * The JNI backend: C calls {@link Dispatch} through JNI (CallLongMethod),
+ * about 70 ns a call against an FFM upcall's 25, but with nothing to make
+ * at start-up.  HTS_BACKEND=jni uses it alone.
+ *
+ * <p>The FFM backend starts on it (see {@link Bridge}): a thread makes the
+ * upcall stub, some 16 ms of work, while the host goes on with its own
+ * start-up and calls through JNI, and hands C the stub when it is ready.
+ * A host that proves busy ({@link #BUSY} calls) before then waits for the
+ * stub, rather than run its hot loops on JNI beside the thread making it.
+ */
+final class JniBackend implements Backend {
+    private static final DebugLog LOG = DebugLog.of(JniBackend.class);
+
+    /** Calls through JNI after which the host waits for the successor. */
+    static final int BUSY = 10_000;
+
+    private final Dispatch dispatch;
+    private final Entry entry = new Entry();
+    /** The backend to hand over to, or null. */
+    private final Callable<Backend> successor;
+    /** Made by the maker thread; C holds a pointer into it, so it is kept. */
+    private volatile Backend made;
+    private Thread maker;
+
+    JniBackend(TestHooks hooks, Callable<Backend> successor) {
+        this.dispatch = new Dispatch(new Entries(Registry.global(), new JniMemory(), hooks));
+        this.successor = successor;
+    }
+
+    /** Starts making the successor, if any; C publishes the JNI entry itself.  Returns 0. */
+    @Override
+    public long install() {
+        startHandOver();
+        return 0;
+    }
+
+    /** What C calls through JNI: {@link Entry#call}. */
+    @Override
+    public Object jniEntry() {
+        return entry;
+    }
+
+    /** Waits until the successor is with C, or has failed. */
+    void awaitHandOver() throws InterruptedException {
+        Thread t = startHandOver();
+        if (t != null) t.join();
+    }
+
+    private synchronized Thread startHandOver() {
+        if (successor != null && maker == null) {
+            maker = new Thread(this::handOver, "hts-ffm-stub");
+            maker.setDaemon(true);
+            maker.start();
+        }
+        return maker;
+    }
+
+    private void handOver() {
+        try {
+            Backend next = successor.call();
+            long address = next.install();
+            made = next;
+            JniShim.publishEntry(address, next.name());
+            LOG.debug("handed C the {} entry point", next.name());
+        } catch (Throwable e) {
+            // C stays on JNI, slower but correct; hts_backend () says "jni".
+            LOG.debug("no FFM entry point, calls stay on JNI: {}", e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "jni";
+    }
+
+    /** Dispatch, counting calls until the host proves busy. */
+    private final class Entry {
+        /** Calls so far, roughly (threads race), until BUSY. */
+        private int calls;
+
+        long call(int op, long a, long b, long c, long d, long e) {
+            if (calls < BUSY && ++calls == BUSY && successor != null) {
+                try {
+                    awaitHandOver();
+                } catch (InterruptedException x) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return dispatch.call(op, a, b, c, d, e);
+        }
+    }
+}

@@ -103,7 +103,6 @@ public final class Bridge {
             if (forced) throw e;
             return null;
         }
-        Method create = c.getDeclaredMethod("create", TestHooks.class);
-        return new JniBackend(hooks, () -> (Backend) create.invoke(null, hooks));
+        return new JniBackend(hooks, c.getDeclaredMethod("create", TestHooks.class));
     }
 }

@@ -1,6 +1,6 @@
 package org.emacs.hts.bridge;
 
-import java.util.concurrent.Callable;
+import java.lang.reflect.Method;
 
 import org.emacs.hts.DebugLog;
 import org.emacs.hts.Registry;
@@ -24,15 +24,17 @@ final class JniBackend implements Backend {
 
     private final Dispatch dispatch;
     private final Entry entry = new Entry();
-    /** The backend to hand over to, or null. */
-    private final Callable<Backend> successor;
+    /** Makes the backend to hand over to (static, taking TestHooks), or null. */
+    private final Method successor;
+    private final TestHooks hooks;
     /** Made by the maker thread; C holds a pointer into it, so it is kept. */
     private volatile Backend made;
     private Thread maker;
 
-    JniBackend(TestHooks hooks, Callable<Backend> successor) {
+    JniBackend(TestHooks hooks, Method successor) {
         this.dispatch = new Dispatch(new Entries(Registry.global(), new JniMemory(), hooks));
         this.successor = successor;
+        this.hooks = hooks;
     }
 
     /** Starts making the successor, if any; C publishes the JNI entry itself.  Returns 0. */
@@ -56,16 +58,24 @@ final class JniBackend implements Backend {
 
     private synchronized Thread startHandOver() {
         if (successor != null && maker == null) {
-            maker = new Thread(this::handOver, "hts-ffm-stub");
+            // Not a lambda: each spins a class at its first use.
+            maker = new Thread(new HandOver(), "hts-ffm-stub");
             maker.setDaemon(true);
             maker.start();
         }
         return maker;
     }
 
+    private final class HandOver implements Runnable {
+        @Override
+        public void run() {
+            handOver();
+        }
+    }
+
     private void handOver() {
         try {
-            Backend next = successor.call();
+            Backend next = (Backend) successor.invoke(null, hooks);
             long address = next.install();
             made = next;
             JniShim.publishEntry(address, next.name());

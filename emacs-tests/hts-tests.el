@@ -247,6 +247,34 @@ only when they land in a later slot, grown slots included."
     ;; Read and set in place: no table entered the store; walked: one.
     '(0 1 t t t))))
 
+(ert-deftest hts-a-read-table-fills-like-puthash ()
+  ;; A repeated key keeps its first slot and takes the last value; data
+  ;; beyond the size grows the table as puthash would.
+  (let ((h (car (read-from-string
+                 "#s(hash-table size 3 test equal data (\"a\" 1 \"b\" 2 \"a\" 3 \"c\" 4 \"d\" 5))"))))
+    (should (= (hash-table-count h) 4))
+    (should (= (hash-table-size h) 4))
+    (should (equal (format "%S" h)
+                   (concat "#s(hash-table size 4 test equal rehash-size 1.5 "
+                           "rehash-threshold 0.8125 data (\"a\" 3 \"b\" 2 \"c\" 4 \"d\" 5))")))
+    (remhash "b" h)
+    (puthash "e" 6 h)
+    (let ((keys nil))
+      (maphash (lambda (k _) (push k keys)) h)
+      (should (equal (nreverse keys) '("a" "e" "c" "d"))))))
+
+(ert-deftest hts-a-read-table-stays-out-of-the-store-until-changed ()
+  (skip-unless (fboundp 'internal--hash-table-store-stats))
+  (let* ((before (hts-test--store-tables))
+         (h (car (read-from-string
+                  "#s(hash-table size 10 test eq data (a 1 b 2 c 3))"))))
+    (should (= (gethash 'b h) 2))
+    (should (= (hts-test--store-tables) before))
+    (puthash 'd 4 h)
+    (should (= (hts-test--store-tables) (1+ before)))
+    (should (equal (list (gethash 'a h) (gethash 'd h) (hash-table-count h))
+                   '(1 4 4)))))
+
 (ert-deftest hts-make-hash-table-with-a-huge-size-signals-at-once ()
   ;; Stock allocates the slots in make-hash-table, so that is where it fails.
   (should-error (make-hash-table :size (ash most-positive-fixnum -3))))

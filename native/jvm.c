@@ -374,15 +374,19 @@ thread_env (void)
   return env;
 }
 
+static int
+cannot_attach (void)
+{
+  hts__error (HTS_E_JVM, "hts: cannot attach this thread to the JVM");
+  return HTS_E_JVM;
+}
+
 static int64_t
 jni_dispatch (int32_t op, int64_t a, int64_t b, int64_t c, int64_t d, int64_t e)
 {
   JNIEnv *env = thread_env ();
   if (!env)
-    {
-      hts__error (HTS_E_JVM, "hts: cannot attach this thread to the JVM");
-      return HTS_E_JVM;
-    }
+    return cannot_attach ();
   jlong r = (*env)->CallLongMethod (env, jni_target, jni_call, (jint) op,
                                     (jlong) a, (jlong) b, (jlong) c,
                                     (jlong) d, (jlong) e);
@@ -538,13 +542,5 @@ hts__attach (void)
       hts__error (HTS_E_JVM, "hts: hts_init has not started the JVM");
       return HTS_E_JVM;
     }
-  JNIEnv *env;
-  if ((*vm)->GetEnv (vm, (void **) &env, JNI_VERSION_10) == JNI_OK)
-    return HTS_OK;
-  if ((*vm)->AttachCurrentThreadAsDaemon (vm, (void **) &env, NULL) != JNI_OK)
-    {
-      hts__error (HTS_E_JVM, "hts: cannot attach this thread to the JVM");
-      return HTS_E_JVM;
-    }
-  return HTS_OK;
+  return thread_env () ? HTS_OK : cannot_attach ();
 }

@@ -7,7 +7,7 @@ import org.emacs.hts.Registry;
 
 /**
  * The JNI backend: C calls {@link Dispatch} through JNI (CallLongMethod),
- * about 70 ns a call against an FFM upcall's 25, but with nothing to make
+ * about 145 ns a call against an FFM upcall's 27, but with nothing to make
  * at start-up.  HTS_BACKEND=jni uses it alone.
  *
  * <p>The FFM backend starts on it (see {@link Bridge}): a thread makes the

@@ -8,9 +8,12 @@
 ;;       be a Lisp error that changed nothing, and the table must agree with
 ;;       a model afterwards.
 ;;
-;;   HTS_JVM_OPTS=-Xmx32m emacs -Q --batch -l faults.el -f hts-faults-heap
-;;       a table grows until the JVM's heap is exhausted: that must be a
-;;       Lisp error (memory-full), and Emacs must go on working.
+;;   HTS_TEST_HOOKS=1 HTS_TEST_MEMORY_LIMIT=33554432 \
+;;     emacs -Q --batch -l faults.el -f hts-faults-heap
+;;       a table grows until the store can get no more memory for its
+;;       arrays (capped at 32 MiB here, so as not to exhaust the machine):
+;;       that must be a Lisp error (memory-full), the table must keep every
+;;       entry, and Emacs must go on working.
 ;;
 ;; Each prints what it saw and exits 0 if all held, else 1.
 
@@ -62,7 +65,7 @@
   (let* ((h (make-hash-table)) (n 0)
          (err (condition-case e (while t (puthash n (list n) h) (setq n (1+ n)))
                 (error e))))
-    (princ (format "the JVM's heap ran out after %d entries: %S\n" n err))
+    (princ (format "the table memory ran out after %d entries: %S\n" n err))
     (let ((kept (hash-table-count h)))
       (setq h nil)
       (garbage-collect)

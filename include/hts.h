@@ -2,10 +2,13 @@
 ** hts.h: Emacs hash tables whose entries live in a JVM.
 **
 ** A table is named by a handle.  Its entries (key, value, and the hash C
-** computed for the key) live in a Java store with Emacs 28.2's exact slot
-** semantics; see README.md.  The store never hashes, never compares keys
-** except for identity, and never calls back into Lisp: C computes hashes
-** and runs every test other than eq on the candidates the store hands it.
+** computed for the key) live in native memory that the Java store
+** allocates, lays out with Emacs 28.2's exact slot semantics (see
+** README.md) and alone changes.  C reads them directly, with no call:
+** hts_layout.h declares the layout and the readers (lookup, slot walk,
+** keys and values).  Every change is one call into the store.  The store
+** never hashes, never compares keys except for identity, and never calls
+** back into Lisp: C computes hashes and runs every test other than eq.
 **
 ** Conventions:
 **   - Keys and values are the raw bits of a Lisp_Object (hts_word).
@@ -109,7 +112,8 @@ const char *hts_backend (void);
 hts_table hts_new (int64_t size, float rehash_size, float rehash_threshold,
                    int weakness, hts_word owner);
 
-/* copy-hash-table: same slots, free list and chains; never borrowed.  */
+/* copy-hash-table: same slots, free list and chains, in memory of its
+   own; never borrowed.  */
 hts_table hts_copy (hts_table, hts_word owner);
 
 /* Drop a table now, outside a sweep.  Its handle becomes invalid.  */
@@ -119,37 +123,17 @@ int hts_free (hts_table);
    order, as in stock.  */
 int hts_clear (hts_table);
 
-int64_t hts_count (hts_table);      /* hash-table-count */
-int64_t hts_capacity (hts_table);   /* hash-table-size */
-
 /*
-** Entries.  A slot number is stable while its entry lives; it is reused
-** last-in first-out after removal.  Capacity grows only inside
+** Changing entries.  A slot number is stable while its entry lives; it is
+** reused last-in first-out after removal.  Capacity grows only inside
 ** hts_insert and hts_put_eq, when no slot is free, as maybe_resize_hash_table
-** would.
+** would; growth replaces the table's arrays (hts_layout.h).  Reads are
+** hts_layout.h's, with no call.
 */
 
-/* The slot whose key is KEY itself (eq), looked for in HASH's bucket as
-   hash_lookup does, storing its value in *VALUE (if not NULL); or HTS_NONE.  */
-hts_slot hts_find_eq (hts_table, hts_word key, hts_hash hash, hts_word *value);
-
-/* The candidates for a key under a test with a cmpfn (eql, equal, user
-   tests): the slots whose key is KEY, or whose stored hash is HASH, in
-   hash_lookup's order, after the candidate AFTER (HTS_NONE: from the
-   start).  Up to MAX of them go to OUT as (slot, key, value) triples (3 *
-   MAX words), so that colliding keys cost one call, not one each, and
-   gethash needs no second call.  Returns how many; fewer than MAX means
-   there are no more.  The caller runs cmpfn on each key in turn; if cmpfn
-   can change the table (a user-defined test), it asks for one at a time.  */
-int64_t hts_probe_n (hts_table, hts_word key, hts_hash hash, hts_slot after,
-                     hts_word *out, int64_t max);
-
 /* puthash on an eq table in one call: sets the value of KEY's entry if
-   there is one, else inserts as hts_insert does.  Returns the slot, and
-   stores the table's count and capacity afterwards in SIZES[0] and
-   SIZES[1].  */
-hts_slot hts_put_eq (hts_table, hts_word key, hts_word value, hts_hash hash,
-                     int64_t sizes[2]);
+   there is one, else inserts as hts_insert does.  Returns the slot.  */
+hts_slot hts_put_eq (hts_table, hts_word key, hts_word value, hts_hash hash);
 
 /* hash_put: store a new entry in the head of the free list, growing first
    if there is none.  The caller has checked that KEY is absent.  */
@@ -163,23 +147,6 @@ hts_slot hts_remove_eq (hts_table, hts_word key, hts_hash hash);
 
 int hts_set_value (hts_table, hts_slot, hts_word value);
 
-/* Read SLOT's key and value (either pointer may be NULL).  Returns SLOT,
-   or HTS_NONE if the slot is free.  */
-hts_slot hts_get (hts_table, hts_slot, hts_word *key, hts_word *value);
-
-/* Fmaphash's cursor: the first live slot at or after FROM, with its key
-   and value; or HTS_NONE.  Stays right if the table changes between calls:
-   removed entries are skipped, new ones are seen if their slot is later,
-   grown slots come at the end.  */
-hts_slot hts_next (hts_table, hts_slot from, hts_word *key, hts_word *value);
-
-/* hts_next for up to MAX entries in one call: the live entries at or after
-   FROM, in slot order, as (slot, key, value) triples in OUT (3 * MAX
-   words).  Returns how many; fewer than MAX means the table has no more.
-   A caller that lets the table change between entries must refetch from
-   the slot after the last one it used.  */
-int64_t hts_next_n (hts_table, hts_slot from, hts_word *out, int64_t max);
-
 /*
 ** Bulk: pdumper and purecopy.
 */
@@ -189,12 +156,12 @@ int64_t hts_next_n (hts_table, hts_slot from, hts_word *out, int64_t max);
    of live entries, which may exceed MAX (then only MAX were copied).  */
 int64_t hts_export (hts_table, hts_word *kv, hts_hash *hashes, int64_t max);
 
-#define HTS_IMPORT_FROZEN 1   /* immutable and never swept (pure tables) */
+#define HTS_IMPORT_FROZEN 1   /* sealed: immutable, never swept (pure tables) */
 
 /* A table of CAPACITY slots holding the N entries of KV and HASHES in slots
    0..N-1, free slots N.. ascending, chained as hash_table_thaw does.  With
-   HTS_IMPORT_FROZEN, the table is a frozen snapshot: readable, never
-   mutable, never swept.  */
+   HTS_IMPORT_FROZEN, the table is sealed: readable, never mutable, never
+   swept; a copy of it is mutable.  */
 hts_table hts_import (int64_t capacity, float rehash_size,
                       float rehash_threshold, int weakness,
                       const hts_word *kv, const hts_hash *hashes, int64_t n,
@@ -203,11 +170,19 @@ hts_table hts_import (int64_t capacity, float rehash_size,
 /*
 ** Garbage collection.  One GC, in alloc.c's order:
 **   1. mark the host's roots and the words hts_roots gives;
-**   2. mark_object on a table calls hts_mark, and marks the words it gives;
-**   3. hts_weak_mark, then hts_weak_remove;
-**   4. sweep_vectors calls hts_sweep, which drops every table not marked
-**      since the last sweep, unless Java roots it or it is frozen.
-** Steps 1, 3 and 4 cost one crossing each; step 2 one per table.
+**   2. mark_object on a strong table marks its keys and values straight
+**      from its layout (every word of key_and_value: free slots hold 0),
+**      and remembers the table's handle; a weak table's handle goes to a
+**      list of its own;
+**   3. hts_weak_mark with the weak tables marked so far, again with any
+**      that its marking reached, until there are none new; then
+**      hts_weak_remove;
+**   4. sweep_vectors calls hts_sweep with every handle marked, which drops
+**      (and frees the memory of) every other table, unless Java roots it
+**      or it is sealed.
+** Steps 1 and 4 cost one call each, step 2 none, step 3 one per round
+** (rounds end when no new weak table is reached), during which the store
+** calls the heap once per weak table per pass.
 */
 
 struct hts_heap
@@ -215,34 +190,31 @@ struct hts_heap
   /* For each of N words, OUT[i] = 1 if it is marked in this GC or can never
      die (survives_gc_p), else 0.  */
   void (*survives) (const hts_word *words, size_t n, unsigned char *out);
-  /* mark_object on each of N words.  It may call hts_mark.  */
+  /* mark_object on each of N words.  It may mark more tables.  */
   void (*mark) (const hts_word *words, size_t n);
 };
 
 /* The heap the weak phases query.  HEAP must stay valid.  */
 void hts_set_heap (const struct hts_heap *heap);
 
-/* Mark a table.  The first call in a GC on a strong table stores in *WORDS
-   a buffer of all its live keys and values and returns their number; the
-   buffer is valid until the next hts_mark or hts_roots.  A weak table, or
-   one already marked, gives 0; weak tables wait for hts_weak_mark.  */
-int64_t hts_mark (hts_table, const hts_word **words);
-
 /* The words of every open Java root, to be marked in the root phase.  The
-   buffer in *WORDS is valid until the next hts_mark or hts_roots.  */
+   buffer in *WORDS is valid until the next hts_roots.  */
 int64_t hts_roots (const hts_word **words);
 
-/* Mark the halves of kept weak entries to a fixpoint over all weak tables
-   marked in this GC, through the heap's survives and mark.  */
-int hts_weak_mark (void);
+/* The N weak TABLES join this GC's weak tables (again is harmless); then
+   mark the halves of kept weak entries to a fixpoint over all of them,
+   through the heap's survives and mark.  TABLES is read before anything
+   is marked, so the caller may grow it meanwhile.  */
+int hts_weak_mark (const hts_table *tables, int64_t n);
 
 /* Remove dead weak entries, freeing slots in stock's order.  Returns the
    number removed.  */
 int64_t hts_weak_remove (void);
 
-/* Drop every table not marked since the last sweep, unless rooted or
-   frozen; clear the marks.  Returns the number dropped.  */
-int64_t hts_sweep (void);
+/* The N tables in MARKED were marked in this GC; drop every other one,
+   unless rooted or sealed, and clear the marks.  Returns the number
+   dropped.  */
+int64_t hts_sweep (const hts_table *marked, int64_t n);
 
 struct hts_stats
 {

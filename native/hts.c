@@ -2,6 +2,7 @@
    through a function pointer Java registered.  */
 
 #include "hts.h"
+#include "hts_layout.h"
 #include "hts_entries.h"
 
 #include <pthread.h>
@@ -231,45 +232,10 @@ hts_clear (hts_table t)
   return CALL (HTS__CLEAR, t, 0, 0, 0, 0);
 }
 
-int64_t
-hts_count (hts_table t)
-{
-  return CALL (HTS__COUNT, t, 0, 0, 0, 0);
-}
-
-int64_t
-hts_capacity (hts_table t)
-{
-  return CALL (HTS__CAPACITY, t, 0, 0, 0, 0);
-}
-
 hts_slot
-hts_find_eq (hts_table t, hts_word key, hts_hash hash, hts_word *value)
+hts_put_eq (hts_table t, hts_word key, hts_word value, hts_hash hash)
 {
-  return CALL (HTS__FIND_EQ, t, key, hash, ADDR (value), 0);
-}
-
-int64_t
-hts_probe_n (hts_table t, hts_word key, hts_hash hash, hts_slot after,
-             hts_word *out, int64_t max)
-{
-  /* Six words do not fit in five: MAX and AFTER share one, since slots
-     and MAX both fit in 32 bits (a capacity is at most INT_MAX).  */
-  if (max <= 0 || max > INT32_MAX || after < -1 || after > INT32_MAX)
-    {
-      hts__error (HTS_E_ARG, "hts: hts_probe_n: max %lld or after %lld out of range",
-                  (long long) max, (long long) after);
-      return HTS_E_ARG;
-    }
-  return CALL (HTS__PROBE, t, key, hash,
-               ((int64_t) max << 32) | (uint32_t) (after + 1), ADDR (out));
-}
-
-hts_slot
-hts_put_eq (hts_table t, hts_word key, hts_word value, hts_hash hash,
-            int64_t sizes[2])
-{
-  return CALL (HTS__PUT_EQ, t, key, value, hash, ADDR (sizes));
+  return CALL (HTS__PUT_EQ, t, key, value, hash, 0);
 }
 
 hts_slot
@@ -296,24 +262,6 @@ hts_set_value (hts_table t, hts_slot slot, hts_word value)
   return CALL (HTS__SET_VALUE, t, slot, value, 0, 0);
 }
 
-hts_slot
-hts_get (hts_table t, hts_slot slot, hts_word *key, hts_word *value)
-{
-  return CALL (HTS__GET, t, slot, ADDR (key), ADDR (value), 0);
-}
-
-hts_slot
-hts_next (hts_table t, hts_slot from, hts_word *key, hts_word *value)
-{
-  return CALL (HTS__NEXT, t, from, ADDR (key), ADDR (value), 0);
-}
-
-int64_t
-hts_next_n (hts_table t, hts_slot from, hts_word *out, int64_t max)
-{
-  return CALL (HTS__NEXT_N, t, from, ADDR (out), max, 0);
-}
-
 int64_t
 hts_export (hts_table t, hts_word *kv, hts_hash *hashes, int64_t max)
 {
@@ -332,12 +280,11 @@ hts_import (int64_t capacity, float rehash_size, float rehash_threshold,
   return CALL (HTS__IMPORT, ADDR (args), 0, 0, 0, 0);
 }
 
-/* The words are in native memory Java owns, reused by the next call.  */
-int64_t
-hts_mark (hts_table t, const hts_word **words)
+const struct hts_layout *
+hts_table_layout (hts_table t)
 {
-  *words = NULL;
-  return CALL (HTS__MARK, t, ADDR (words), 0, 0, 0);
+  int64_t address = CALL (HTS__LAYOUT, t, 0, 0, 0, 0);
+  return address > 0 ? (const struct hts_layout *) (intptr_t) address : NULL;
 }
 
 int64_t
@@ -348,14 +295,14 @@ hts_roots (const hts_word **words)
 }
 
 int
-hts_weak_mark (void)
+hts_weak_mark (const hts_table *tables, int64_t n)
 {
   if (!host_heap)
     {
       hts__error (HTS_E_ARG, "hts: hts_set_heap has not been called");
       return HTS_E_ARG;
     }
-  return CALL (HTS__WEAK_MARK, 0, 0, 0, 0, 0);
+  return CALL (HTS__WEAK_MARK, ADDR (tables), n, 0, 0, 0);
 }
 
 int64_t
@@ -370,9 +317,9 @@ hts_weak_remove (void)
 }
 
 int64_t
-hts_sweep (void)
+hts_sweep (const hts_table *marked, int64_t n)
 {
-  return CALL (HTS__SWEEP, 0, 0, 0, 0, 0);
+  return CALL (HTS__SWEEP, ADDR (marked), n, 0, 0, 0);
 }
 
 int

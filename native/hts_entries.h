@@ -1,7 +1,8 @@
 /* The one entry point Java hands the shim (Dispatch.java): an operation
    code and five 64-bit words, whichever backend made it (a JNA callback or
    an FFM upcall stub).  Pointers cross as addresses, floats as their bits.
-   The codes are Dispatch's; hts__install refuses another number of them.  */
+   The codes are Dispatch's, checked name by name at build time
+   (BoundaryTest); hts__install refuses another number of them.  */
 
 #ifndef HTS_ENTRIES_H
 #define HTS_ENTRIES_H
@@ -10,11 +11,10 @@
 
 enum hts__op
 {
-  HTS__NEW, HTS__COPY, HTS__FREE, HTS__CLEAR, HTS__COUNT, HTS__CAPACITY,
-  HTS__FIND_EQ, HTS__PROBE, HTS__INSERT, HTS__REMOVE, HTS__REMOVE_EQ,
-  HTS__SET_VALUE, HTS__GET, HTS__NEXT, HTS__NEXT_N, HTS__PUT_EQ,
-  HTS__EXPORT, HTS__IMPORT, HTS__MARK, HTS__ROOTS, HTS__WEAK_MARK,
-  HTS__WEAK_REMOVE, HTS__SWEEP, HTS__STATS, HTS__TEST_HOOK,
+  HTS__NEW, HTS__COPY, HTS__FREE, HTS__CLEAR, HTS__INSERT, HTS__REMOVE,
+  HTS__REMOVE_EQ, HTS__SET_VALUE, HTS__PUT_EQ, HTS__EXPORT, HTS__IMPORT,
+  HTS__LAYOUT, HTS__ROOTS, HTS__WEAK_MARK, HTS__WEAK_REMOVE, HTS__SWEEP,
+  HTS__STATS, HTS__TEST_HOOK,
   HTS__N_OPS
 };
 

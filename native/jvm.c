@@ -309,7 +309,7 @@ jni_put_longs (JNIEnv *env, jclass c, jlong address, jlongArray src, jint n)
   (*env)->GetLongArrayRegion (env, src, 0, n, (jlong *) (intptr_t) address);
 }
 
-/* Words for hts_mark and hts_roots to hand C, valid until the next call.  */
+/* Words for hts_roots to hand C, valid until the next call.  */
 static jlong JNICALL
 jni_words (JNIEnv *env, jclass c, jlongArray src, jint n)
 {
@@ -331,6 +331,32 @@ jni_words (JNIEnv *env, jclass c, jlongArray src, jint n)
   return (jlong) (intptr_t) words;
 }
 
+/* Tables' memory (ShimBlocks.java): calloc'd here and freed here, so that
+   AddressSanitizer sees every block C reads.  */
+static jobject JNICALL
+jni_allocate (JNIEnv *env, jclass c, jint n)
+{
+  void *block = calloc (n > 0 ? n : 1, 1);
+  if (!block)
+    return NULL;
+  jobject buffer = (*env)->NewDirectByteBuffer (env, block, n);
+  if (!buffer)
+    free (block);
+  return buffer;
+}
+
+static jlong JNICALL
+jni_address (JNIEnv *env, jclass c, jobject block)
+{
+  return (jlong) (intptr_t) (*env)->GetDirectBufferAddress (env, block);
+}
+
+static void JNICALL
+jni_free (JNIEnv *env, jclass c, jobject block)
+{
+  free ((*env)->GetDirectBufferAddress (env, block));
+}
+
 static int
 register_natives (JNIEnv *env)
 {
@@ -344,6 +370,9 @@ register_natives (JNIEnv *env)
     { (char *) "getLongs", (char *) "(J[JI)V", (void *) jni_get_longs },
     { (char *) "putLongs", (char *) "(J[JI)V", (void *) jni_put_longs },
     { (char *) "words", (char *) "([JI)J", (void *) jni_words },
+    { (char *) "allocate", (char *) "(I)Ljava/nio/ByteBuffer;", (void *) jni_allocate },
+    { (char *) "address", (char *) "(Ljava/nio/ByteBuffer;)J", (void *) jni_address },
+    { (char *) "free", (char *) "(Ljava/nio/ByteBuffer;)V", (void *) jni_free },
   };
   jclass shim = (*env)->FindClass (env, "org/emacs/hts/bridge/JniShim");
   if (!shim

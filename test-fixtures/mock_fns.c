@@ -184,8 +184,8 @@ mh_make_table_full (enum test test, int64_t size, float rehash_size,
 {
   struct table *t;
   Lisp w = new_table_object (test, weakness, rehash_size, threshold, user, &t);
-  t->handle = mh_check (hts_new (size, rehash_size, threshold, weakness, (hts_word) w),
-                        "hts_new");
+  mh_bind (t, mh_check (hts_new (size, rehash_size, threshold, weakness, (hts_word) w),
+                       "hts_new"));
   return w;
 }
 
@@ -235,27 +235,20 @@ lookup (struct table *t, Lisp key, hts_hash *hash, Lisp *value)
   hts_hash h = mh_hash ((Lisp) (uintptr_t) t | TAG_VECTORLIKE, key);
   if (hash)
     *hash = h;
+  const struct hts_layout *l = t->layout;
+  hts_slot i;
   if (t->test == TEST_EQ)
-    return mh_check (hts_find_eq (t->handle, key, h, (hts_word *) value), "hts_find_eq");
-  /* Candidates come four at a time; a user test's comparison may run
-     anything, so its come one at a time.  */
-  enum { MAX = 4 };
-  hts_word c[3 * MAX];
-  int64_t max = t->test == TEST_USER ? 1 : MAX;
-  for (hts_slot after = HTS_NONE;;)
-    {
-      int64_t n = mh_check (hts_probe_n (t->handle, key, h, after, c, max), "hts_probe_n");
-      for (int64_t j = 0; j < n; j++)
-        if ((Lisp) c[3 * j + 1] == key || same_key (t, key, (Lisp) c[3 * j + 1]))
-          {
-            if (value)
-              *value = (Lisp) c[3 * j + 2];
-            return c[3 * j];
-          }
-      if (n < max)
-        return HTS_NONE;
-      after = c[3 * (n - 1)];
-    }
+    i = hts_lookup_eq (l, key, h);
+  else
+    /* A user test's comparison may run anything: each step re-reads
+       the layout.  */
+    for (i = hts_lookup_next (l, key, h, HTS_NONE); i >= 0;
+         i = hts_lookup_next (l, key, h, i))
+      if ((Lisp) hts_key (l, i) == key || same_key (t, key, hts_key (l, i)))
+        break;
+  if (i >= 0 && value)
+    *value = hts_value (l, i);
+  return i;
 }
 
 hts_slot
@@ -277,8 +270,7 @@ mh_puthash (Lisp key, Lisp value, Lisp table)
   struct table *t = xtable (table);
   if (t->test == TEST_EQ)
     {
-      int64_t sizes[2];
-      mh_check (hts_put_eq (t->handle, key, value, hash_eq (key), sizes), "hts_put_eq");
+      mh_check (hts_put_eq (t->handle, key, value, hash_eq (key)), "hts_put_eq");
       return;
     }
   hts_hash h;
@@ -315,30 +307,29 @@ mh_copy_table (Lisp table)
   struct table *from = xtable (table), *t;
   Lisp w = new_table_object (from->test, from->weakness, from->rehash_size,
                              from->rehash_threshold, from->user, &t);
-  t->handle = mh_check (hts_copy (from->handle, (hts_word) w), "hts_copy");
+  mh_bind (t, mh_check (hts_copy (from->handle, (hts_word) w), "hts_copy"));
   return w;
 }
 
 int64_t
 mh_count (Lisp table)
 {
-  return mh_check (hts_count (xtable (table)->handle), "hts_count");
+  return xtable (table)->layout->count;
 }
 
 int64_t
 mh_size (Lisp table)
 {
-  return mh_check (hts_capacity (xtable (table)->handle), "hts_capacity");
+  return xtable (table)->layout->size;
 }
 
 void
 mh_maphash (Lisp table, void (*fn) (Lisp, Lisp, void *), void *data)
 {
-  hts_table h = xtable (table)->handle;
-  hts_word k, v;
-  for (hts_slot s = mh_check (hts_next (h, 0, &k, &v), "hts_next"); s >= 0;
-       s = mh_check (hts_next (h, s + 1, &k, &v), "hts_next"))
-    fn ((Lisp) k, (Lisp) v, data);
+  /* FN may change the table: each step reads the layout afresh.  */
+  const struct hts_layout *l = xtable (table)->layout;
+  for (hts_slot s = hts_next_live (l, 0); s >= 0; s = hts_next_live (l, s + 1))
+    fn ((Lisp) hts_key (l, s), (Lisp) hts_value (l, s), data);
 }
 
 Lisp
@@ -357,11 +348,11 @@ mh_dump_and_load (Lisp table, bool frozen)
   Lisp w = new_table_object (from->test, from->weakness, from->rehash_size,
                              from->rehash_threshold, from->user, &t);
   t->frozen = frozen;
-  t->handle = mh_check (hts_import (mh_size (table), from->rehash_size,
+  mh_bind (t, mh_check (hts_import (mh_size (table), from->rehash_size,
                                     from->rehash_threshold, from->weakness,
                                     kv, hashes, n,
                                     frozen ? HTS_IMPORT_FROZEN : 0, (hts_word) w),
-                        "hts_import");
+                       "hts_import"));
   free (kv);
   free (hashes);
   return w;

@@ -1,6 +1,8 @@
 /* The mock heap's objects and its mark-and-sweep collector, which calls
-   the shim where alloc.c will: hts_roots in the root phase, hts_mark from
-   mark_object, hts_weak_mark and hts_weak_remove, and hts_sweep from
+   the shim where alloc.c will: hts_roots in the root phase; mark_object
+   marks a strong table's entries from its layout and remembers its handle
+   (a weak one's goes to a list of its own); hts_weak_mark and
+   hts_weak_remove; and hts_sweep, with the handles marked, from
    sweep_vectors.  */
 
 #include "mock_heap.h"
@@ -21,6 +23,10 @@ static size_t n_roots, roots_cap;
 
 static Lisp *mark_stack;
 static size_t mark_sp, mark_cap;
+
+/* The tables marked in this GC, and the weak ones among them.  */
+static hts_table *marked, *weak;
+static size_t n_marked, n_weak, marked_cap, weak_cap;
 
 void
 mh_die (const char *what)
@@ -44,6 +50,15 @@ xmalloc (size_t n)
   if (!p)
     abort ();
   return p;
+}
+
+void
+mh_bind (struct table *t, hts_table handle)
+{
+  t->handle = handle;
+  t->layout = hts_table_layout (handle);
+  if (!t->layout)
+    mh_die ("hts_table_layout");
 }
 
 struct object *
@@ -192,10 +207,16 @@ push (Lisp w)
 }
 
 static void
-push_words (const hts_word *words, int64_t n)
+remember (hts_table **list, size_t *n, size_t *cap, hts_table handle)
 {
-  for (int64_t i = 0; i < n; i++)
-    push ((Lisp) words[i]);
+  if (*n == *cap)
+    {
+      *cap = *cap ? 2 * *cap : 64;
+      *list = realloc (*list, *cap * sizeof **list);
+      if (!*list)
+        abort ();
+    }
+  (*list)[(*n)++] = handle;
 }
 
 /* mark_object: marks W and everything reachable from it.  */
@@ -224,10 +245,19 @@ mark_object (Lisp w)
           break;
         case OBJ_TABLE:
           {
+            /* Every word of a strong table's key_and_value: free slots
+               hold 0, which is no object.  */
             struct table *t = (struct table *) o;
-            const hts_word *words;
-            int64_t n = mh_check (hts_mark (t->handle, &words), "hts_mark");
-            push_words (words, n);
+            remember (&marked, &n_marked, &marked_cap, t->handle);
+            if (t->weakness != HTS_WEAK_NONE)
+              {
+                remember (&weak, &n_weak, &weak_cap, t->handle);
+                break;
+              }
+            const struct hts_layout *l = t->layout;
+            for (int64_t i = 0; i < 2 * l->size; i++)
+              if (l->key_and_value[i])
+                push ((Lisp) l->key_and_value[i]);
           }
           break;
         default:
@@ -264,7 +294,7 @@ mh_gc (void)
     mark_object (*roots[i]);
   const hts_word *words;
   int64_t n = mh_check (hts_roots (&words), "hts_roots");
-  /* Copy first: marking calls hts_mark, which reuses the buffer.  */
+  /* Copy first: the buffer is Java's, and marking may call Java.  */
   hts_word *copy = xmalloc ((n + 1) * sizeof *copy);
   if (n > 0)
     memcpy (copy, words, n * sizeof *copy);
@@ -272,9 +302,17 @@ mh_gc (void)
     mark_object ((Lisp) copy[i]);
   free (copy);
 
-  mh_check (hts_weak_mark (), "hts_weak_mark");
+  /* Weak tables reached while marking weak tables' entries join in a
+     round of their own, until a round reaches none.  */
+  for (size_t done = 0; done < n_weak;)
+    {
+      size_t upto = n_weak;
+      mh_check (hts_weak_mark (weak + done, upto - done), "hts_weak_mark");
+      done = upto;
+    }
   mh_check (hts_weak_remove (), "hts_weak_remove");
-  mh_check (hts_sweep (), "hts_sweep");
+  mh_check (hts_sweep (marked, n_marked), "hts_sweep");
+  n_marked = n_weak = 0;
 
   /* sweep_vectors: free what is unmarked; Java has dropped those tables.  */
   struct object **link = &all_objects;
@@ -292,7 +330,7 @@ mh_gc (void)
           struct table *t = (struct table *) o;
           if (t->frozen)
             mh_check (hts_free (t->handle), "hts_free");
-          else if (hts_count (t->handle) != HTS_E_ARG)
+          else if (hts_table_layout (t->handle))
             mh_die ("Java kept a table whose object was swept");
           n_tables--;
         }
@@ -332,8 +370,12 @@ mh_teardown (void)
   mh_gc ();
   free (roots);
   free (mark_stack);
+  free (marked);
+  free (weak);
   roots = NULL;
   mark_stack = NULL;
+  marked = weak = NULL;
+  marked_cap = weak_cap = 0;
   while (all_symbols)
     {
       struct symbol *s = all_symbols;

@@ -5,6 +5,7 @@
 #define MOCK_HEAP_H
 
 #include "mock_lisp.h"
+#include "hts_layout.h"
 
 enum obj_type { OBJ_CONS, OBJ_STRING, OBJ_FLOAT, OBJ_SYMBOL, OBJ_VECTOR, OBJ_TABLE };
 
@@ -27,6 +28,7 @@ struct table
 {
   struct object h;
   hts_table handle;
+  const struct hts_layout *layout;   /* its entries, read in place */
   enum test test;
   int weakness;
   float rehash_size, rehash_threshold;
@@ -43,5 +45,7 @@ struct object *mh_alloc (size_t size, int type, int tag, Lisp *word);
 /* Aborts with hts_error () if RC is an error code; returns RC.  */
 int64_t mh_check (int64_t rc, const char *what);
 void mh_die (const char *what) __attribute__ ((noreturn));
+/* T's entries are HANDLE's: keeps the handle and its layout.  */
+void mh_bind (struct table *t, hts_table handle);
 
 #endif

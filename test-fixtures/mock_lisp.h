@@ -4,12 +4,13 @@
    type, fixnums use tags 2 and 6 and hold the value in the upper 62 bits.
    Objects are malloc'd and linked for the sweep.  Symbols are immortal, as
    builtin symbols are.  A hash table object is a vectorlike holding a
-   handle; its entries live in the Java store.
+   handle and its layout; its entries live in memory the Java store owns.
 
    The collector is alloc.c's in miniature: roots, an explicit mark stack,
-   hts_mark on tables, the weak phases, hts_sweep, then the sweep of its own
-   objects.  The table functions are fns.c's in miniature: hashes and
-   eql/equal/user tests in C, one shim call per step.  */
+   a strong table's entries marked from its layout, the weak phases,
+   hts_sweep with the tables marked, then the sweep of its own objects.
+   The table functions are fns.c's in miniature: hashes and eql/equal/user
+   tests in C, reads from the layout, one shim call per change.  */
 
 #ifndef MOCK_LISP_H
 #define MOCK_LISP_H

@@ -2,6 +2,7 @@
    tables inside tables, the four weaknesses, and Java roots.  */
 
 #include "check.h"
+#include "hts_layout.h"
 #include "mock_lisp.h"
 
 /* Tables the registry holds.  */
@@ -38,7 +39,7 @@ reachable_tables_survive_and_unreachable_ones_go_on_both_sides (void)
   CHECK (mh_alive (key) && mh_alive (value) && mh_alive (mh_car (value)));
   CHECK_EQ (mh_live_objects (), objects - 1);        /* the dropped table object */
   CHECK_EQ (live_java_tables (), base + 1);
-  CHECK_EQ (hts_count (dropped), HTS_E_ARG);         /* its handle is gone */
+  CHECK (hts_table_layout (dropped) == NULL);        /* its handle is gone */
   CHECK_EQ (mh_gethash (mh_string ("key"), kept, Qnil), value);
   struct hts_stats s;
   hts_stats (&s);
@@ -95,10 +96,9 @@ weak_tables_drop_entries_by_their_rule (void)
       mh_gc ();
       CHECK_EQ (mh_count (t), expected_count[k]);
       /* A kept entry keeps both halves: nothing in the table dangles.  */
-      hts_word key, value;
-      for (hts_slot s = hts_next (mh_handle (t), 0, &key, &value); s >= 0;
-           s = hts_next (mh_handle (t), s + 1, &key, &value))
-        CHECK (mh_alive (key) && mh_alive (value));
+      const struct hts_layout *l = hts_table_layout (mh_handle (t));
+      for (hts_slot s = hts_next_live (l, 0); s >= 0; s = hts_next_live (l, s + 1))
+        CHECK (mh_alive (hts_key (l, s)) && mh_alive (hts_value (l, s)));
       mh_unroot (&anchor);
       mh_unroot (&t);
     }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "hts_layout.h"
 #include "mock_lisp.h"
 
 static void
@@ -60,9 +61,7 @@ equal_tables_compare_structure (void)
   /* puthash on an equal key replaces the value and keeps the original key.  */
   mh_puthash (same, make_fixnum (3), t);
   CHECK_EQ (mh_count (t), 2);
-  hts_word k;
-  CHECK (hts_get (mh_handle (t), mh_slot_of (same, t), &k, NULL) >= 0);
-  CHECK_EQ (k, list);
+  CHECK_EQ (hts_key (hts_table_layout (mh_handle (t)), mh_slot_of (same, t)), list);
   mh_remhash (mh_string ("abc"), t);
   CHECK_EQ (mh_count (t), 1);
 }
@@ -222,66 +221,71 @@ candidates_come_in_chain_order (void)
   CHECK_EQ (hts_insert (h, make_fixnum (1), Qnil, 42), 0);
   CHECK_EQ (hts_insert (h, make_fixnum (2), Qnil, 42), 1);
   CHECK_EQ (hts_insert (h, make_fixnum (3), Qnil, 42), 2);
-  hts_word c[3 * 4];
-  /* All at once: newest first, as the chain has them.  */
-  CHECK_EQ (hts_probe_n (h, make_fixnum (9), 42, HTS_NONE, c, 4), 3);
-  CHECK (c[0] == 2 && c[1] == make_fixnum (3) && c[2] == Qnil);
-  CHECK (c[3] == 1 && c[4] == make_fixnum (2));
-  CHECK (c[6] == 0 && c[7] == make_fixnum (1));
-  /* One at a time, each after the last.  */
-  CHECK_EQ (hts_probe_n (h, make_fixnum (9), 42, HTS_NONE, c, 1), 1);
-  CHECK_EQ (c[0], 2);
-  CHECK_EQ (hts_probe_n (h, make_fixnum (9), 42, 2, c, 1), 1);
-  CHECK_EQ (c[0], 1);
-  CHECK_EQ (hts_probe_n (h, make_fixnum (9), 42, 0, c, 1), 0);
+  const struct hts_layout *l = hts_table_layout (h);
+  /* Newest first, as the chain has them, each after the last.  */
+  CHECK_EQ (hts_lookup_next (l, make_fixnum (9), 42, HTS_NONE), 2);
+  CHECK_EQ (hts_key (l, 2), make_fixnum (3));
+  CHECK_EQ (hts_value (l, 2), Qnil);
+  CHECK_EQ (hts_lookup_next (l, make_fixnum (9), 42, 2), 1);
+  CHECK_EQ (hts_lookup_next (l, make_fixnum (9), 42, 1), 0);
+  CHECK_EQ (hts_lookup_next (l, make_fixnum (9), 42, 0), HTS_NONE);
+  /* The key itself is a candidate whatever its hash: eq before the hash.  */
+  CHECK_EQ (hts_lookup_next (l, make_fixnum (2), 43 + 13 * 1000, HTS_NONE) , HTS_NONE);
+  CHECK_EQ (hts_lookup_eq (l, make_fixnum (2), 42), 1);
   /* A hash no entry has gives no candidates.  */
-  CHECK_EQ (hts_probe_n (h, make_fixnum (9), 43, HTS_NONE, c, 4), 0);
-  CHECK_EQ (hts_probe_n (h, make_fixnum (9), 42, HTS_NONE, c, 0), HTS_E_ARG);
+  CHECK_EQ (hts_lookup_next (l, make_fixnum (9), 43, HTS_NONE), HTS_NONE);
 }
 
 /* puthash on an eq table in one call: replace in place, else insert at
-   the free list's head, growing as hash_put does; count and capacity come
-   back with it.  */
+   the free list's head, growing as hash_put does; the layout's header
+   shows count, capacity, free list and change counter at once.  */
 static void
-put_eq_replaces_or_inserts_and_reports_sizes (void)
+put_eq_replaces_or_inserts_and_the_header_follows (void)
 {
   Lisp t = mh_make_table (TEST_EQ, 2, HTS_WEAK_NONE);
   hts_table h = mh_handle (t);
-  int64_t sizes[2];
-  CHECK_EQ (hts_put_eq (h, make_fixnum (1), make_fixnum (10), mh_hash (t, make_fixnum (1)), sizes), 0);
-  CHECK (sizes[0] == 1 && sizes[1] == 2);
-  CHECK_EQ (hts_put_eq (h, make_fixnum (2), make_fixnum (20), mh_hash (t, make_fixnum (2)), sizes), 1);
-  CHECK_EQ (hts_put_eq (h, make_fixnum (1), make_fixnum (11), mh_hash (t, make_fixnum (1)), sizes), 0);
-  CHECK (sizes[0] == 2 && sizes[1] == 2);
+  const struct hts_layout *l = hts_table_layout (h);
+  uint64_t modiff = l->modiff;
+  CHECK_EQ (hts_put_eq (h, make_fixnum (1), make_fixnum (10), mh_hash (t, make_fixnum (1))), 0);
+  CHECK (l->count == 1 && l->size == 2 && l->next_free == 1);
+  CHECK_EQ (hts_put_eq (h, make_fixnum (2), make_fixnum (20), mh_hash (t, make_fixnum (2))), 1);
+  CHECK_EQ (hts_put_eq (h, make_fixnum (1), make_fixnum (11), mh_hash (t, make_fixnum (1))), 0);
+  CHECK (l->count == 2 && l->size == 2 && l->next_free == HTS_NONE);
+  CHECK (l->modiff >= modiff + 3);
   CHECK_EQ (mh_gethash (make_fixnum (1), t, Qnil), make_fixnum (11));
-  /* Full: the third key grows the table first (2 * 1.5 = 3).  */
-  CHECK_EQ (hts_put_eq (h, make_fixnum (3), make_fixnum (30), mh_hash (t, make_fixnum (3)), sizes), 2);
-  CHECK (sizes[0] == 3 && sizes[1] == mh_size (t));
-  CHECK (sizes[1] > 2);
+  /* Full: the third key grows the table first (2 * 1.5 = 3), in new
+     arrays that the same header now points to.  */
+  const hts_word *old_kv = l->key_and_value;
+  CHECK_EQ (hts_put_eq (h, make_fixnum (3), make_fixnum (30), mh_hash (t, make_fixnum (3))), 2);
+  CHECK (l->count == 3 && l->size == 3 && l->key_and_value != old_kv);
+  CHECK_EQ (l->index_size, 11);  /* hash_index_size: next_almost_prime (3) */
+  CHECK_EQ (hts_table_layout (h), l);
 }
 
-/* The batched maphash cursor: live entries from a slot on, as (slot, key,
-   value) triples in slot order, holes skipped.  */
+/* maphash's walk: live slots in slot order, holes skipped; free slots
+   hold no key or value.  */
 static void
-next_n_hands_out_live_entries_in_slot_order (void)
+the_slot_walk_visits_live_entries_in_slot_order (void)
 {
   Lisp t = mh_make_table (TEST_EQ, 8, HTS_WEAK_NONE);
   for (int i = 0; i < 6; i++)
     mh_puthash (make_fixnum (i), make_fixnum (100 + i), t);
   mh_remhash (make_fixnum (1), t);
   mh_remhash (make_fixnum (4), t);
-  hts_word out[3 * 8];
-  CHECK_EQ (hts_next_n (mh_handle (t), 0, out, 8), 4);
+  const struct hts_layout *l = hts_table_layout (mh_handle (t));
   int64_t slots[] = { 0, 2, 3, 5 };
-  for (int j = 0; j < 4; j++)
+  hts_slot s = hts_next_live (l, 0);
+  for (int j = 0; j < 4; j++, s = hts_next_live (l, s + 1))
     {
-      CHECK_EQ (out[3 * j], slots[j]);
-      CHECK_EQ (out[3 * j + 1], make_fixnum (slots[j]));
-      CHECK_EQ (out[3 * j + 2], make_fixnum (100 + slots[j]));
+      CHECK_EQ (s, slots[j]);
+      CHECK_EQ (hts_key (l, s), make_fixnum (slots[j]));
+      CHECK_EQ (hts_value (l, s), make_fixnum (100 + slots[j]));
     }
-  CHECK_EQ (hts_next_n (mh_handle (t), 3, out, 1), 1);
-  CHECK_EQ (out[0], 3);
-  CHECK_EQ (hts_next_n (mh_handle (t), 6, out, 8), 0);
+  CHECK_EQ (s, HTS_NONE);
+  CHECK_EQ (hts_next_live (l, 3), 3);
+  CHECK_EQ (hts_next_live (l, 6), HTS_NONE);
+  CHECK (!hts_slot_live_p (l, 4));
+  CHECK (hts_key (l, 4) == 0 && hts_value (l, 4) == 0 && l->hash[4] == HTS_FREE_HASH);
 }
 
 static void
@@ -289,13 +293,13 @@ bad_arguments_are_error_codes (void)
 {
   Lisp t = mh_make_table (TEST_EQ, 4, HTS_WEAK_NONE);
   hts_table h = mh_handle (t);
-  CHECK_EQ (hts_get (h, 99, NULL, NULL), HTS_E_ARG);
-  CHECK_EQ (hts_get (h, 2, NULL, NULL), HTS_NONE);   /* free slot */
+  CHECK_EQ (hts_set_value (h, 99, 8), HTS_E_ARG);
+  CHECK_EQ (hts_set_value (h, 2, 8), HTS_E_ARG);      /* free slot */
   CHECK_EQ (hts_remove (h, 1), HTS_E_ARG);           /* not live */
   CHECK_EQ (hts_insert (h, 8, 8, -1), HTS_E_ARG);    /* negative hash */
   CHECK_EQ (hts_new (4, 0.0f, 0.8f, 0, 0), HTS_E_ARG);
   CHECK_EQ (hts_new (4, 0.5f, 0.8f, 7, 0), HTS_E_ARG);
-  CHECK_EQ (hts_count (12345), HTS_E_ARG);
+  CHECK (hts_table_layout (12345) == NULL);
   CHECK (strstr (hts_error (), "no table has handle") != NULL);
   CHECK_EQ (hts_new (INT64_C (1) << 40, 0.5f, 0.8f, 0, 0), HTS_E_TOO_LARGE);
   CHECK (strstr (hts_error (), "Hash table too large") != NULL);
@@ -305,8 +309,8 @@ static void
 all_tests (void)
 {
   eq_tables_find_the_very_object ();
-  put_eq_replaces_or_inserts_and_reports_sizes ();
-  next_n_hands_out_live_entries_in_slot_order ();
+  put_eq_replaces_or_inserts_and_the_header_follows ();
+  the_slot_walk_visits_live_entries_in_slot_order ();
   eql_tables_compare_floats_by_bits ();
   equal_tables_compare_structure ();
   keys_deeper_than_sxhash_looks_share_a_hash_and_still_differ ();

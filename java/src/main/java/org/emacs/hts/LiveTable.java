@@ -1,7 +1,5 @@
 package org.emacs.hts;
 
-import java.util.Arrays;
-
 /**
  * A mutable table with Emacs 28.2's slot semantics (fns.c):
  * <ul>
@@ -11,163 +9,224 @@ import java.util.Arrays;
  * <li>the table grows only when the free list is empty, to the capacity
  *     maybe_resize_hash_table picks, the new slots appended ascending;</li>
  * <li>clear rebuilds the ascending free list, but only when count &gt; 0;</li>
- * <li>copy keeps slots, values, hashes, chains and the free list.</li>
+ * <li>copy keeps slots, values, hashes, chains and the free list;</li>
+ * <li>chains are Emacs's own: {@code hash % hash_index_size} buckets, new
+ *     slots pushed at a chain's head, rebuilt in ascending slot order on
+ *     growth and thaw, so a weak sweep frees slots in stock's order.</li>
  * </ul>
- * Nothing is allocated per operation except when the table grows.
+ * The entries live in a {@link TableLayout}, native memory C reads directly;
+ * this class is its only writer.  Nothing is allocated per operation except
+ * when the table grows.
  *
  * <p>Not thread-safe: like Emacs's own heap it is used under the host's
  * global lock.  {@link #freeze()} gives a snapshot any thread may read.
+ * {@link #close()} frees the memory (the registry does, when it drops the
+ * table); a closed table must not be used.
  */
-public final class LiveTable implements TableView {
+public final class LiveTable implements TableView, AutoCloseable {
     /** The hash stored in a free slot; real hashes are non-negative. */
     static final long FREE = -1;
 
-    private final StoreKind kind;
     private final Weakness weakness;
     private final float rehashSize;
     private final float rehashThreshold;
+    private final TableLayout mem;
 
-    private long[] keys;
-    private long[] values;
-    private long[] hashes;
-    /** For a free slot, the next free slot; for a live one, the next in its collision chain. */
-    private int[] next;
     private int freeHead;
     private int count;
-    private SlotIndex index;
     /** Open read borrows; mutation is refused while any is open. */
     private int borrows;
+    /** A pure table's: never mutable again. */
+    private boolean sealed;
 
-    private LiveTable(StoreKind kind, Weakness weakness, float rehashSize, float rehashThreshold,
-                      long[] keys, long[] values, long[] hashes, int[] next,
-                      int freeHead, int count, SlotIndex index) {
-        this.kind = kind;
+    private LiveTable(Weakness weakness, float rehashSize, float rehashThreshold, TableLayout mem,
+                      int freeHead, int count) {
         this.weakness = weakness;
         this.rehashSize = rehashSize;
         this.rehashThreshold = rehashThreshold;
-        this.keys = keys;
-        this.values = values;
-        this.hashes = hashes;
-        this.next = next;
+        this.mem = mem;
         this.freeHead = freeHead;
         this.count = count;
-        this.index = index;
+        mem.publish(count, freeHead);
     }
 
     /** make-hash-table with Emacs's defaults: size 65, rehash-size 1.5, threshold 0.8125, not weak. */
     public static LiveTable create() {
         return create(Capacity.DEFAULT_SIZE, Capacity.DEFAULT_REHASH_SIZE,
-                      Capacity.DEFAULT_REHASH_THRESHOLD, Weakness.NONE, StoreKind.DEFAULT);
+                      Capacity.DEFAULT_REHASH_THRESHOLD, Weakness.NONE);
+    }
+
+    /** {@link #create(NativeBlocks, long, float, float, Weakness)} in memory no C reads. */
+    public static LiveTable create(long size, float rehashSize, float rehashThreshold, Weakness weakness) {
+        return create(NativeBlocks.DIRECT, size, rehashSize, rehashThreshold, weakness);
     }
 
     /**
      * make_hash_table.  {@code rehashSize} and {@code rehashThreshold} are in
      * the C struct's encoding (see {@link Capacity}); a size of 0 becomes 1.
      */
-    public static LiveTable create(long size, float rehashSize, float rehashThreshold,
-                                   Weakness weakness, StoreKind kind) {
+    public static LiveTable create(NativeBlocks blocks, long size, float rehashSize,
+                                   float rehashThreshold, Weakness weakness) {
+        checkParameters(rehashSize, rehashThreshold);
+        int cap = Capacity.initial(size);
+        TableLayout mem = TableLayout.allocate(blocks, cap, Capacity.indexSize(cap, rehashThreshold));
+        initFree(mem, 0, cap);
+        clearIndex(mem);
+        return new LiveTable(weakness, rehashSize, rehashThreshold, mem, 0, 0);
+    }
+
+    /** {@link #of(NativeBlocks, int, long[], long[], long[], int, float, float, Weakness)} in memory no C reads. */
+    public static LiveTable of(int capacity, long[] keys, long[] values, long[] hashes, int n,
+                               float rehashSize, float rehashThreshold, Weakness weakness) {
+        return of(NativeBlocks.DIRECT, capacity, keys, values, hashes, n, rehashSize,
+                  rehashThreshold, weakness);
+    }
+
+    /**
+     * hts_import, and hash_table_thaw: {@code n} entries at slots 0..n-1, free
+     * slots n.. ascending, chained in ascending slot order.
+     */
+    public static LiveTable of(NativeBlocks blocks, int capacity, long[] keys, long[] values,
+                               long[] hashes, int n, float rehashSize, float rehashThreshold,
+                               Weakness weakness) {
+        checkParameters(rehashSize, rehashThreshold);
+        if (n < 0 || n > capacity) throw new IllegalArgumentException(n + " entries exceed capacity " + capacity);
+        for (int i = 0; i < n; i++)
+            if (hashes[i] < 0) throw new IllegalArgumentException("negative hash at slot " + i);
+        TableLayout mem = TableLayout.allocate(blocks, capacity, Capacity.indexSize(capacity, rehashThreshold));
+        for (int i = 0; i < n; i++) {
+            mem.setKey(i, keys[i]);
+            mem.setValue(i, values[i]);
+            mem.setHash(i, hashes[i]);
+        }
+        initFree(mem, n, capacity);
+        rebuildIndex(mem, n);
+        return new LiveTable(weakness, rehashSize, rehashThreshold, mem, n < capacity ? n : NONE, n);
+    }
+
+    private static void checkParameters(float rehashSize, float rehashThreshold) {
         if (!(rehashSize <= -1 || rehashSize > 0))
             throw new IllegalArgumentException("invalid rehash size " + rehashSize);
         if (!(rehashThreshold > 0 && rehashThreshold <= 1))
             throw new IllegalArgumentException("invalid rehash threshold " + rehashThreshold);
-        int cap = Capacity.initial(size);
-        SlotIndex index = kind.newIndex(cap, rehashThreshold);
-        long[] hashes = new long[cap];
-        Arrays.fill(hashes, FREE);
-        int[] next = new int[cap];
-        chainFree(next, 0, cap);
-        return new LiveTable(kind, weakness, rehashSize, rehashThreshold,
-                             new long[cap], new long[cap], hashes, next, 0, 0, index);
     }
 
-    /**
-     * hts_import of a live table: {@code n} entries at slots 0..n-1, free slots
-     * n.. ascending, chained as hash_table_thaw does.  The arrays are copied.
-     */
-    public static LiveTable of(int capacity, long[] keys, long[] values, long[] hashes, int n,
-                               float rehashSize, float rehashThreshold, Weakness weakness) {
-        return filled(capacity, keys, values, hashes, n, rehashSize, rehashThreshold, weakness,
-                      StoreKind.DEFAULT);
+    /** Slots from..to-1 become free: no key, the free hash, linked ascending, ending in NONE. */
+    private static void initFree(TableLayout mem, int from, int to) {
+        for (int i = from; i < to; i++) {
+            mem.setKey(i, 0);
+            mem.setValue(i, 0);
+            mem.setHash(i, FREE);
+            mem.setNext(i, i + 1 < to ? i + 1 : NONE);
+        }
     }
 
-    /**
-     * Thaw: a live table holding {@code n} entries in slots 0..n-1, with free
-     * slots n..capacity-1 ascending, chained as hash_table_rehash does.
-     */
-    static LiveTable filled(int capacity, long[] keys, long[] values, long[] hashes, int n,
-                            float rehashSize, float rehashThreshold, Weakness weakness,
-                            StoreKind kind) {
-        if (n > capacity) throw new IllegalArgumentException(n + " entries exceed capacity " + capacity);
-        long[] k = Arrays.copyOf(keys, capacity);
-        long[] v = Arrays.copyOf(values, capacity);
-        long[] h = Arrays.copyOf(hashes, capacity);
-        for (int i = 0; i < n; i++)
-            if (h[i] < 0) throw new IllegalArgumentException("negative hash at slot " + i);
-        Arrays.fill(h, n, capacity, FREE);
-        int[] next = new int[capacity];
-        chainFree(next, n, capacity);
-        SlotIndex index = kind.newIndex(capacity, rehashThreshold);
-        index.rebuild(capacity, rehashThreshold, h, next, n);
-        return new LiveTable(kind, weakness, rehashSize, rehashThreshold,
-                             k, v, h, next, n < capacity ? n : -1, n, index);
+    private static void clearIndex(TableLayout mem) {
+        for (int b = mem.indexSize() - 1; b >= 0; b--) mem.setHead(b, NONE);
     }
 
-    /** Links slots from..to-1 into an ascending free list ending in -1. */
-    private static void chainFree(int[] next, int from, int to) {
-        for (int i = from; i < to - 1; i++) next[i] = i + 1;
-        if (from < to) next[to - 1] = -1;
+    /** Empties every chain, then pushes each live slot below upTo in ascending order (hash_table_rehash). */
+    private static void rebuildIndex(TableLayout mem, int upTo) {
+        clearIndex(mem);
+        for (int i = 0; i < upTo; i++) {
+            long h = mem.hash(i);
+            if (h != FREE) link(mem, i, h);
+        }
+    }
+
+    private static int bucket(TableLayout mem, long hash) {
+        return (int) (hash % mem.indexSize());
+    }
+
+    private static void link(TableLayout mem, int slot, long hash) {
+        int b = bucket(mem, hash);
+        mem.setNext(slot, mem.head(b));
+        mem.setHead(b, slot);
+    }
+
+    private static void unlink(TableLayout mem, int slot, long hash) {
+        int b = bucket(mem, hash);
+        int i = mem.head(b);
+        if (i == slot) {
+            mem.setHead(b, mem.next(slot));
+            return;
+        }
+        while (i >= 0) {
+            int n = mem.next(i);
+            if (n == slot) {
+                mem.setNext(i, mem.next(slot));
+                return;
+            }
+            i = n;
+        }
+        throw new IllegalStateException("slot " + slot + " is not in its collision chain");
     }
 
     // ---- reading -------------------------------------------------------
 
     @Override public int count() { return count; }
-    @Override public int capacity() { return keys.length; }
+    @Override public int capacity() { return mem.capacity(); }
     @Override public Weakness weakness() { return weakness; }
-    public StoreKind kind() { return kind; }
     public float rehashSize() { return rehashSize; }
     public float rehashThreshold() { return rehashThreshold; }
 
-    @Override
-    public boolean isLive(int slot) {
-        return slot >= 0 && slot < hashes.length && hashes[slot] != FREE;
+    /** The address of its struct hts_layout, for C; 0 if no C reads it. */
+    public long layoutAddress() {
+        return mem.address();
     }
 
-    @Override public long key(int slot) { return keys[checkLive(slot)]; }
-    @Override public long value(int slot) { return values[checkLive(slot)]; }
-    @Override public long hash(int slot) { return hashes[checkLive(slot)]; }
+    /** hash_index_size of its capacity: the number of chains. */
+    int indexSize() {
+        return mem.indexSize();
+    }
+
+    @Override
+    public boolean isLive(int slot) {
+        return slot >= 0 && slot < mem.capacity() && mem.hash(slot) != FREE;
+    }
+
+    @Override public long key(int slot) { return mem.key(checkLive(slot)); }
+    @Override public long value(int slot) { return mem.value(checkLive(slot)); }
+    @Override public long hash(int slot) { return mem.hash(checkLive(slot)); }
 
     @Override
     public int nextLive(int from) {
-        long[] h = hashes;
-        for (int i = Math.max(from, 0); i < h.length; i++)
-            if (h[i] != FREE) return i;
+        int cap = mem.capacity();
+        for (int i = Math.max(from, 0); i < cap; i++)
+            if (mem.hash(i) != FREE) return i;
         return NONE;
     }
 
     @Override
     public int findEq(long word, long hash) {
-        return index.findEq(word, hash, keys, next);
+        for (int i = mem.head(bucket(mem, hash)); i >= 0; i = mem.next(i))
+            if (mem.key(i) == word) return i;
+        return NONE;
     }
 
     @Override
     public int probe(long word, long hash, int after) {
-        if (after >= 0) checkLive(after);
-        return index.probe(word, hash, after, keys, hashes, next);
+        int i = after < 0 ? mem.head(bucket(mem, hash)) : mem.next(checkLive(after));
+        for (; i >= 0; i = mem.next(i))
+            if (mem.key(i) == word || mem.hash(i) == hash) return i;
+        return NONE;
     }
 
     /** The free list from its head, for tests and invariant checks. */
     int[] freeList() {
         int[] out = new int[capacity() - count];
         int n = 0;
-        for (int i = freeHead; i >= 0; i = next[i]) out[n++] = i;
+        for (int i = freeHead; i >= 0; i = mem.next(i)) out[n++] = i;
         if (n != out.length) throw new IllegalStateException("free list holds " + n + " slots, expected " + out.length);
         return out;
     }
 
-    /** Live slots in the order a weak sweep visits them (bucket by bucket), for tests. */
+    /** Live slots in the order a weak sweep visits them (bucket by bucket, along each chain). */
     int[] sweepOrder() {
         int[] out = new int[count];
-        int n = index.sweepOrder(next, out);
+        int n = 0;
+        for (int b = 0; b < mem.indexSize(); b++)
+            for (int i = mem.head(b); i >= 0; i = mem.next(i)) out[n++] = i;
         if (n != count) throw new IllegalStateException("index holds " + n + " slots, count is " + count);
         return out;
     }
@@ -180,35 +239,39 @@ public final class LiveTable implements TableView {
         if (hash < 0) throw new IllegalArgumentException("negative hash " + hash);
         if (freeHead < 0) grow();
         int i = freeHead;
-        freeHead = next[i];
-        keys[i] = key;
-        values[i] = value;
-        hashes[i] = hash;
+        freeHead = mem.next(i);
+        mem.setKey(i, key);
+        mem.setValue(i, value);
+        mem.setHash(i, hash);
         count++;
-        index.link(i, hash, next);
+        link(mem, i, hash);
+        mem.publish(count, freeHead);
         return i;
     }
 
     /** set_hash_value_slot. */
     public void setValue(int slot, long value) {
         checkMutable();
-        values[checkLive(slot)] = value;
+        mem.setValue(checkLive(slot), value);
+        mem.touch();
     }
 
     /** Removes a live slot; it becomes the free-list head. */
     public void removeSlot(int slot) {
         checkMutable();
-        index.unlink(checkLive(slot), hashes[slot], next);
+        unlink(mem, checkLive(slot), mem.hash(slot));
         release(slot);
+        mem.publish(count, freeHead);
     }
 
     /** remhash for eq tables in one step: removes the entry whose key is word; returns its slot or NONE. */
     public int removeEq(long word, long hash) {
         checkMutable();
-        int slot = index.findEq(word, hash, keys, next);
+        int slot = findEq(word, hash);
         if (slot >= 0) {
-            index.unlink(slot, hash, next);
+            unlink(mem, slot, hash);
             release(slot);
+            mem.publish(count, freeHead);
         }
         return slot;
     }
@@ -217,21 +280,17 @@ public final class LiveTable implements TableView {
     public void clear() {
         checkMutable();
         if (count > 0) {
-            Arrays.fill(keys, 0);
-            Arrays.fill(values, 0);
-            Arrays.fill(hashes, FREE);
-            chainFree(next, 0, next.length);
-            index.clear();
+            initFree(mem, 0, mem.capacity());
+            clearIndex(mem);
             freeHead = 0;
             count = 0;
+            mem.publish(count, freeHead);
         }
     }
 
-    /** copy-hash-table: same slots, chains and free list; the copy is never borrowed. */
+    /** copy-hash-table: same slots, chains and free list, in new memory; the copy is mutable. */
     public LiveTable copy() {
-        return new LiveTable(kind, weakness, rehashSize, rehashThreshold,
-                             keys.clone(), values.clone(), hashes.clone(), next.clone(),
-                             freeHead, count, index.copy());
+        return new LiveTable(weakness, rehashSize, rehashThreshold, mem.copy(), freeHead, count);
     }
 
     /** An immutable, compact snapshot: live entries in slot order at 0..count-1. */
@@ -239,9 +298,9 @@ public final class LiveTable implements TableView {
         long[] k = new long[count], v = new long[count], h = new long[count];
         int n = 0;
         for (int i = nextLive(0); i >= 0; i = nextLive(i + 1)) {
-            k[n] = keys[i];
-            v[n] = values[i];
-            h[n] = hashes[i];
+            k[n] = mem.key(i);
+            v[n] = mem.value(i);
+            h[n] = mem.hash(i);
             n++;
         }
         return new FrozenTable(capacity(), k, v, h, rehashSize, rehashThreshold, weakness);
@@ -261,14 +320,30 @@ public final class LiveTable implements TableView {
         borrows--;
     }
 
+    /** Makes the table immutable for good (a pure table); reading it still works. */
+    public LiveTable seal() {
+        sealed = true;
+        return this;
+    }
+
+    public boolean isSealed() {
+        return sealed;
+    }
+
+    /** Frees its memory; a second close does nothing. */
+    @Override
+    public void close() {
+        mem.close();
+    }
+
     // ---- garbage collection -------------------------------------------
 
-    /** Appends every live key and value, in slot order, for a strong table's marking. */
+    /** Appends every live key and value, in slot order (the weak phases' queries). */
     int exportWords(Words out) {
         int start = out.size();
         for (int i = nextLive(0); i >= 0; i = nextLive(i + 1)) {
-            out.add(keys[i]);
-            out.add(values[i]);
+            out.add(mem.key(i));
+            out.add(mem.value(i));
         }
         return out.size() - start;
     }
@@ -280,46 +355,37 @@ public final class LiveTable implements TableView {
      * sweeping ignores borrows, as GC ignores h->mutable.
      */
     int removeDead(boolean[] dead) {
-        int[] order = new int[count];
-        int n = index.sweepOrder(next, order);
+        int[] order = sweepOrder();
         int removed = 0;
-        for (int j = 0; j < n; j++) {
-            int slot = order[j];
+        for (int slot : order) {
             if (dead[slot]) {
-                index.unlink(slot, hashes[slot], next);
+                unlink(mem, slot, mem.hash(slot));
                 release(slot);
                 removed++;
             }
         }
+        if (removed > 0) mem.publish(count, freeHead);
         return removed;
     }
 
     // ---- internals -----------------------------------------------------
 
     private void release(int slot) {
-        keys[slot] = 0;
-        values[slot] = 0;
-        hashes[slot] = FREE;
-        next[slot] = freeHead;
+        mem.setKey(slot, 0);
+        mem.setValue(slot, 0);
+        mem.setHash(slot, FREE);
+        mem.setNext(slot, freeHead);
         freeHead = slot;
         count--;
     }
 
-    /** maybe_resize_hash_table; everything is allocated before anything changes. */
+    /** maybe_resize_hash_table; the new memory is allocated before anything changes. */
     private void grow() {
-        int oldSize = keys.length;
+        int oldSize = mem.capacity();
         int newSize = Capacity.grown(oldSize, rehashSize);
-        long[] k = Arrays.copyOf(keys, newSize);
-        long[] v = Arrays.copyOf(values, newSize);
-        long[] h = Arrays.copyOf(hashes, newSize);
-        Arrays.fill(h, oldSize, newSize, FREE);
-        int[] n = Arrays.copyOf(next, newSize);
-        chainFree(n, oldSize, newSize);
-        index.rebuild(newSize, rehashThreshold, h, n, oldSize);
-        keys = k;
-        values = v;
-        hashes = h;
-        next = n;
+        mem.grow(newSize, Capacity.indexSize(newSize, rehashThreshold));
+        initFree(mem, oldSize, newSize);
+        rebuildIndex(mem, oldSize);
         freeHead = oldSize;
     }
 
@@ -329,6 +395,7 @@ public final class LiveTable implements TableView {
     }
 
     private void checkMutable() {
+        if (sealed) throw new IllegalStateException("a frozen table cannot change");
         if (borrows != 0) throw new TableBorrowedException();
     }
 }

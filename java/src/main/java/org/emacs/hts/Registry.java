@@ -11,12 +11,15 @@ import java.util.Arrays;
  * <p>One GC, as C drives it:
  * <ol>
  * <li>root phase: C marks {@link #rootWords} with everything else it roots;</li>
- * <li>mark_object on a table calls {@link #mark}: a strong table hands back
- *     all its keys and values for C to mark; a weak one is put aside;</li>
+ * <li>mark_object on a table: C marks a strong table's keys and values
+ *     itself, straight from its layout, and tells the registry which
+ *     tables it marked, in batches ({@link #mark}); a weak table is put
+ *     aside for the weak phases;</li>
  * <li>{@link #markWeakToFixpoint} then {@link #removeDeadWeakEntries}
  *     (mark_and_sweep_weak_table_contents);</li>
- * <li>sweep_vectors calls {@link #sweep}, which drops every table not marked
- *     since the last sweep, unless it is rooted or permanent.</li>
+ * <li>sweep_vectors calls {@link #sweep}, which drops (and frees) every
+ *     table not marked since the last sweep, unless it is rooted or
+ *     permanent.</li>
  * </ol>
  *
  * <p>A handle is {@code generation << 32 | (index + 1)}, with a 31-bit
@@ -29,7 +32,7 @@ public final class Registry {
     private static final DebugLog LOG = DebugLog.of(Registry.class);
     private static final Registry GLOBAL = new Registry();
 
-    private TableView[] tables = new TableView[64];
+    private LiveTable[] tables = new LiveTable[64];
     private long[] owners = new long[64];
     private int[] generations = new int[64];
     private boolean[] marked = new boolean[64];
@@ -62,12 +65,13 @@ public final class Registry {
         return add(table, ownerWord, false);
     }
 
-    /** A frozen (pure) table: never swept, as pure objects are never collected. */
-    public long managePermanent(FrozenTable table, long ownerWord) {
+    /** A pure table, sealed: never swept, as pure objects are never collected. */
+    public long managePermanent(LiveTable table, long ownerWord) {
+        if (!table.isSealed()) throw new IllegalArgumentException("a permanent table must be sealed");
         return add(table, ownerWord, true);
     }
 
-    private long add(TableView table, long ownerWord, boolean isPermanent) {
+    private long add(LiveTable table, long ownerWord, boolean isPermanent) {
         int i;
         if (freeCount > 0) {
             i = freeIndices[--freeCount];
@@ -105,16 +109,9 @@ public final class Registry {
         return i >= 0 && i < highWater && tables[i] != null && generations[i] == (int) (handle >>> 32);
     }
 
-    /** The table behind a handle, live or frozen. */
-    public TableView view(long handle) {
-        return tables[indexOf(handle)];
-    }
-
-    /** The live table behind a handle; a frozen one cannot be mutated. */
+    /** The table behind a handle (a sealed one refuses to change). */
     public LiveTable table(long handle) {
-        TableView t = tables[indexOf(handle)];
-        if (t instanceof LiveTable) return (LiveTable) t;
-        throw new IllegalStateException("table 0x" + Long.toHexString(handle) + " is frozen");
+        return tables[indexOf(handle)];
     }
 
     /** The Lisp word of the table's C object. */
@@ -129,6 +126,7 @@ public final class Registry {
     }
 
     private void drop(int i) {
+        tables[i].close();
         tables[i] = null;
         owners[i] = 0;
         marked[i] = false;
@@ -141,24 +139,20 @@ public final class Registry {
     // ---- marking -------------------------------------------------------
 
     /**
-     * mark_object on a table.  The first call in a GC marks it; a strong table
-     * then appends all its live keys and values to {@code out} for C to mark
-     * (returns how many), a weak one waits for the weak phases (returns 0).
+     * mark_object on a table: the first call in a GC marks it.  Returns true
+     * if the caller is now to mark its keys and values (a strong table, first
+     * marked); a weak one waits for the weak phases.
      */
-    public int mark(long handle, Words out) {
+    public boolean mark(long handle) {
         int i = indexOf(handle);
-        if (marked[i]) return 0;
+        if (marked[i]) return false;
         marked[i] = true;
-        TableView t = tables[i];
-        if (t instanceof LiveTable) {
-            LiveTable live = (LiveTable) t;
-            if (live.weakness().isWeak()) {
-                weak.add(live);
-                return 0;
-            }
-            return live.exportWords(out);
+        LiveTable t = tables[i];
+        if (t.weakness().isWeak()) {
+            weak.add(t);
+            return false;
         }
-        return ((FrozenTable) t).exportWords(out);
+        return true;
     }
 
     public boolean isMarked(long handle) {

@@ -19,7 +19,7 @@ class GarbageCollectionTest {
     private final MockHeap heap = new MockHeap(registry);
 
     private static LiveTable newTable(Weakness w) {
-        return LiveTable.create(8, 0.5f, 0.8125f, w, StoreKind.DEFAULT);
+        return LiveTable.create(8, 0.5f, 0.8125f, w);
     }
 
     private long tableWord(Weakness w) {
@@ -221,7 +221,7 @@ class GarbageCollectionTest {
         for (int s = 0; s < sizes.length; s++) {
             Registry r = new Registry();
             MockHeap h = new MockHeap(r);
-            long t = h.table(LiveTable.create(8, 0.5f, 0.8125f, Weakness.KEY, StoreKind.DEFAULT));
+            long t = h.table(LiveTable.create(8, 0.5f, 0.8125f, Weakness.KEY));
             List<Long> keep = new ArrayList<>();
             for (int i = 0; i < sizes[s]; i++) {
                 long k = h.object();

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * hash_lookup's rule: a slot matches if its key is the very word (eq), or, for
@@ -15,15 +13,14 @@ import org.junit.jupiter.params.provider.EnumSource;
  * in collision-chain order.
  */
 class LookupTest {
-    private static LiveTable table(int size, StoreKind kind) {
+    private static LiveTable table(int size) {
         return LiveTable.create(size, Capacity.DEFAULT_REHASH_SIZE, Capacity.DEFAULT_REHASH_THRESHOLD,
-                                Weakness.NONE, kind);
+                                Weakness.NONE);
     }
 
-    @ParameterizedTest
-    @EnumSource(StoreKind.class)
-    void eqLookupFindsTheVeryWordOnly(StoreKind kind) {
-        LiveTable t = table(10, kind);
+    @Test
+    void eqLookupFindsTheVeryWordOnly() {
+        LiveTable t = table(10);
         int a = t.insert(0x1000, 1, 5);
         int b = t.insert(0x2000, 2, 5);
         assertEquals(a, t.findEq(0x1000, 5));
@@ -32,11 +29,10 @@ class LookupTest {
         assertEquals(-1, t.findEq(0x1000, 6), "the word is looked for under the hash given");
     }
 
-    @ParameterizedTest
-    @EnumSource(StoreKind.class)
-    void candidatesComeNewestFirstAsTheChainIsPushedAtItsHead(StoreKind kind) {
+    @Test
+    void candidatesComeNewestFirstAsTheChainIsPushedAtItsHead() {
         // equal tables often share hashes: sxhash looks only 3 levels deep.
-        LiveTable t = table(10, kind);
+        LiveTable t = table(10);
         t.insert(0x10, 0, 42);
         t.insert(0x20, 0, 42);
         t.insert(0x30, 0, 42);
@@ -45,10 +41,9 @@ class LookupTest {
         assertEquals(List.of(2, 0), probeAll(t, 0x99, 42));
     }
 
-    @ParameterizedTest
-    @EnumSource(StoreKind.class)
-    void growthRelinksChainsByAscendingSlot(StoreKind kind) {
-        LiveTable t = LiveTable.create(3, -1f, 1f, Weakness.NONE, kind);
+    @Test
+    void growthRelinksChainsByAscendingSlot() {
+        LiveTable t = LiveTable.create(3, -1f, 1f, Weakness.NONE);
         t.insert(0x10, 0, 42);
         t.insert(0x20, 0, 7);
         t.insert(0x30, 0, 42);
@@ -65,7 +60,7 @@ class LookupTest {
         // Stock's hash_lookup tests EQ before comparing hashes, so a key stored
         // under one hash is found under another that falls in the same bucket
         // (possible with a user hash function that is not a function of its key).
-        LiveTable t = table(10, StoreKind.CHAINED);   // 13 buckets
+        LiveTable t = table(10);   // 13 buckets
         int s = t.insert(0x1000, 1, 5);
         assertEquals(s, t.findEq(0x1000, 5 + 13));
         assertEquals(List.of(s), probeAll(t, 0x1000, 5 + 13));
@@ -74,7 +69,7 @@ class LookupTest {
 
     @Test
     void probeReturnsTheEqKeyAndSameHashSlotsButNotBucketMatesWithOtherHashes() {
-        LiveTable t = table(10, StoreKind.CHAINED);   // 13 buckets: 4 and 17 collide
+        LiveTable t = table(10);   // 13 buckets: 4 and 17 collide
         int a = t.insert(0x10, 0, 4);
         t.insert(0x20, 0, 17);
         int c = t.insert(0x30, 0, 4);
@@ -82,10 +77,9 @@ class LookupTest {
         assertEquals(List.of(c, a), probeAll(t, 0x10, 4));
     }
 
-    @ParameterizedTest
-    @EnumSource(StoreKind.class)
-    void removeEqRemovesOnlyTheVeryWord(StoreKind kind) {
-        LiveTable t = table(10, kind);
+    @Test
+    void removeEqRemovesOnlyTheVeryWord() {
+        LiveTable t = table(10);
         int a = t.insert(0x10, 0, 4);
         int b = t.insert(0x20, 0, 4);
         assertEquals(-1, t.removeEq(0x30, 4));

@@ -27,7 +27,6 @@ final class MockHeap implements Heap {
     private final Set<Long> marks = new HashSet<>();
     private final Set<Long> roots = new LinkedHashSet<>();
     private final ArrayDeque<Long> stack = new ArrayDeque<>();
-    private final Words tableWords = new Words();
     private long nextId = 1;
 
     /** Heap calls made by the registry, to check batching. */
@@ -126,7 +125,7 @@ final class MockHeap implements Heap {
         for (Obj o : objects.values()) {
             for (long r : o.refs) obj(r);
             if (o.handle != 0) {
-                TableView t = registry.view(o.handle);
+                TableView t = registry.table(o.handle);
                 for (int s = t.nextLive(0); s >= 0; s = t.nextLive(s + 1)) {
                     if (!alive(t.key(s))) throw new AssertionError("table holds a freed key");
                     if (!alive(t.value(s))) throw new AssertionError("table holds a freed value");
@@ -141,10 +140,13 @@ final class MockHeap implements Heap {
             if (immortal(w) || !marks.add(w)) continue;
             Obj o = obj(w);
             for (long r : o.refs) stack.push(r);
-            if (o.handle != 0) {
-                tableWords.clear();
-                int n = registry.mark(o.handle, tableWords);
-                for (int i = 0; i < n; i++) stack.push(tableWords.get(i));
+            // A strong table's entries are marked straight from the table.
+            if (o.handle != 0 && registry.mark(o.handle)) {
+                LiveTable t = registry.table(o.handle);
+                for (int s = t.nextLive(0); s >= 0; s = t.nextLive(s + 1)) {
+                    stack.push(t.key(s));
+                    stack.push(t.value(s));
+                }
             }
         }
     }

@@ -25,61 +25,69 @@ class RegistryTest {
     void sweepDropsExactlyTheTablesNotMarkedSinceTheLastSweep() {
         List<Long> handles = new ArrayList<>();
         for (int i = 0; i < 10; i++) handles.add(registry.manage(withEntries(i), 8 * i));
-        Words out = new Words();
-        for (int i = 0; i < 10; i += 3) registry.mark(handles.get(i), out);
+        for (int i = 0; i < 10; i += 3) registry.mark(handles.get(i));
         assertEquals(6, registry.sweep());
         for (int i = 0; i < 10; i++) assertEquals(i % 3 == 0, registry.isLive(handles.get(i)), "table " + i);
 
         // Marks are cleared by the sweep: what is not marked again goes next time.
-        registry.mark(handles.get(3), out);
+        registry.mark(handles.get(3));
         assertEquals(3, registry.sweep());
         assertTrue(registry.isLive(handles.get(3)));
         assertFalse(registry.isLive(handles.get(0)));
     }
 
     @Test
-    void markingAStrongTableHandsBackAllItsKeysAndValuesOnce() {
+    void theFirstMarkOfAStrongTableAsksTheCallerToMarkItsEntries() {
         long h = registry.manage(withEntries(3), 8);
-        Words out = new Words();
-        assertEquals(6, registry.mark(h, out));
-        assertEquals(List.of(MockHeap.fixnum(0), MockHeap.fixnum(0), MockHeap.fixnum(1), MockHeap.fixnum(10),
-                             MockHeap.fixnum(2), MockHeap.fixnum(20)),
-                     asList(out));
-        assertEquals(0, registry.mark(h, out), "already marked in this GC");
+        assertTrue(registry.mark(h));
+        assertFalse(registry.mark(h), "already marked in this GC");
         assertTrue(registry.isMarked(h));
     }
 
     @Test
-    void markingAWeakTableHandsBackNothing() {
-        LiveTable t = LiveTable.create(4, 0.5f, 0.8125f, Weakness.KEY, StoreKind.DEFAULT);
+    void aWeakTableWaitsForTheWeakPhases() {
+        LiveTable t = LiveTable.create(4, 0.5f, 0.8125f, Weakness.KEY);
         t.insert(16, 24, 1);
         long h = registry.manage(t, 8);
-        assertEquals(0, registry.mark(h, new Words()));
+        assertFalse(registry.mark(h));
+        assertTrue(registry.isMarked(h));
     }
 
     @Test
     void aDroppedHandleIsStaleEvenWhenItsIndexIsReused() {
         long a = registry.manage(withEntries(1), 8);
         registry.sweep();
-        assertThrows(StaleHandleException.class, () -> registry.view(a));
-        assertThrows(StaleHandleException.class, () -> registry.mark(a, new Words()));
+        assertThrows(StaleHandleException.class, () -> registry.table(a));
+        assertThrows(StaleHandleException.class, () -> registry.mark(a));
         long b = registry.manage(withEntries(2), 16);
         assertNotEquals(a, b);
         assertEquals((int) a, (int) b, "same index, new generation");
-        assertThrows(StaleHandleException.class, () -> registry.view(a));
-        assertEquals(2, registry.view(b).count());
-        assertThrows(StaleHandleException.class, () -> registry.view(0));
-        assertThrows(StaleHandleException.class, () -> registry.view(12345));
+        assertThrows(StaleHandleException.class, () -> registry.table(a));
+        assertEquals(2, registry.table(b).count());
+        assertThrows(StaleHandleException.class, () -> registry.table(0));
+        assertThrows(StaleHandleException.class, () -> registry.table(12345));
     }
 
     @Test
-    void permanentFrozenTablesAreNeverSwept() {
-        FrozenTable pure = withEntries(4).freeze();
+    void permanentSealedTablesAreNeverSweptNorChanged() {
+        LiveTable pure = withEntries(4).seal();
         long h = registry.managePermanent(pure, 8);
         registry.sweep();
         registry.sweep();
-        assertSame(pure, registry.view(h));
-        assertThrows(IllegalStateException.class, () -> registry.table(h), "a frozen table is not mutable");
+        assertSame(pure, registry.table(h));
+        assertThrows(IllegalStateException.class, () -> registry.table(h).insert(99, 99, 99),
+                     "a sealed table is not mutable");
+        assertEquals(4, registry.table(h).copy().insert(99, 99, 99), "its copy is");
+        assertThrows(IllegalArgumentException.class, () -> registry.managePermanent(withEntries(1), 16));
+    }
+
+    @Test
+    void droppingATableFreesItsMemory() {
+        LiveTable t = withEntries(2);
+        long h = registry.manage(t, 8);
+        registry.sweep();
+        assertFalse(registry.isLive(h));
+        assertThrows(NullPointerException.class, () -> t.nextLive(0), "its arrays are gone");
     }
 
     @Test
@@ -98,7 +106,7 @@ class RegistryTest {
         registry.manage(withEntries(7), 16);
         registry.manage(withEntries(0), 24);
         assertEquals(new RegistryStats(3, 12, 0, 0), registry.stats());
-        registry.mark(a, new Words());
+        registry.mark(a);
         registry.sweep();
         assertEquals(new RegistryStats(1, 5, 2, 2), registry.stats());
         registry.table(a).insert(99, 99, 99);
@@ -110,7 +118,7 @@ class RegistryTest {
     void theRegistryGrowsPastItsInitialArrays() {
         List<Long> handles = new ArrayList<>();
         for (int i = 0; i < 1000; i++) handles.add(registry.manage(withEntries(1), 8L * i));
-        for (long h : handles) registry.mark(h, new Words());
+        for (long h : handles) registry.mark(h);
         assertEquals(0, registry.sweep());
         assertEquals(1000, registry.stats().liveTables());
         assertEquals(1000, registry.sweep());

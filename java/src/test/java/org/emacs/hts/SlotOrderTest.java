@@ -9,34 +9,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Where entries live: Emacs 28.2's slot order, free list, growth, clear and copy. */
 class SlotOrderTest {
-    private static LiveTable table(int size, StoreKind kind) {
+    private static LiveTable table(int size) {
         return LiveTable.create(size, Capacity.DEFAULT_REHASH_SIZE, Capacity.DEFAULT_REHASH_THRESHOLD,
-                                Weakness.NONE, kind);
+                                Weakness.NONE);
     }
 
     private static int put(LiveTable t, long key) {
         return t.insert(key, key + 1, key * 7);
     }
 
-    @ParameterizedTest
-    @EnumSource(StoreKind.class)
-    void aNewTableFillsSlotsInAscendingOrder(StoreKind kind) {
-        LiveTable t = table(5, kind);
+    @Test
+    void aNewTableFillsSlotsInAscendingOrder() {
+        LiveTable t = table(5);
         assertEquals(List.of(0, 1, 2, 3, 4), asList(t.freeList()));
         for (int k = 0; k < 5; k++) assertEquals(k, put(t, 100 + k));
         assertEquals(5, t.count());
         assertEquals(List.of(0, 1, 2, 3, 4), Models.liveSlots(t));
     }
 
-    @ParameterizedTest
-    @EnumSource(StoreKind.class)
-    void remhashThenPuthashReusesTheFreedSlotsLastInFirstOut(StoreKind kind) {
-        LiveTable t = table(8, kind);
+    @Test
+    void remhashThenPuthashReusesTheFreedSlotsLastInFirstOut() {
+        LiveTable t = table(8);
         for (int k = 0; k < 6; k++) put(t, 100 + k);
         t.removeSlot(t.findEq(101, 101 * 7));
         t.removeSlot(t.findEq(104, 104 * 7));
@@ -48,11 +44,10 @@ class SlotOrderTest {
         Models.assertSlots(t, new long[] {100, 201, 102, 103, 200, 105, 202, 0});
     }
 
-    @ParameterizedTest
-    @EnumSource(StoreKind.class)
-    void aFullTableGrowsByTheFloatRehashSizeAndAppendsItsNewSlots(StoreKind kind) {
+    @Test
+    void aFullTableGrowsByTheFloatRehashSizeAndAppendsItsNewSlots() {
         LiveTable t = LiveTable.create(65, Capacity.DEFAULT_REHASH_SIZE, Capacity.DEFAULT_REHASH_THRESHOLD,
-                                       Weakness.NONE, kind);
+                                       Weakness.NONE);
         for (int k = 0; k < 65; k++) put(t, k);
         assertEquals(65, t.capacity(), "no growth while a slot is free");
         assertEquals(65, put(t, 1000));
@@ -85,10 +80,9 @@ class SlotOrderTest {
         assertEquals(121, Capacity.nextAlmostPrime(120), "almost prime: 121 = 11^2 passes");
     }
 
-    @ParameterizedTest
-    @EnumSource(StoreKind.class)
-    void clrhashMakesTheFreeListAscendingAgain(StoreKind kind) {
-        LiveTable t = table(4, kind);
+    @Test
+    void clrhashMakesTheFreeListAscendingAgain() {
+        LiveTable t = table(4);
         for (int k = 0; k < 4; k++) put(t, k);
         t.removeSlot(2);
         t.clear();
@@ -97,11 +91,10 @@ class SlotOrderTest {
         assertEquals(-1, t.findEq(1, 7));
     }
 
-    @ParameterizedTest
-    @EnumSource(StoreKind.class)
-    void clrhashOnAnEmptyTableKeepsItsLifoFreeList(StoreKind kind) {
+    @Test
+    void clrhashOnAnEmptyTableKeepsItsLifoFreeList() {
         // Stock's oddity: hash_clear does nothing when count is 0.
-        LiveTable t = table(4, kind);
+        LiveTable t = table(4);
         put(t, 10);
         put(t, 11);
         t.removeSlot(0);
@@ -111,10 +104,9 @@ class SlotOrderTest {
         assertEquals(1, put(t, 12));
     }
 
-    @ParameterizedTest
-    @EnumSource(StoreKind.class)
-    void copyHashTableKeepsSlotsFreeListAndIsIndependent(StoreKind kind) {
-        LiveTable t = table(6, kind);
+    @Test
+    void copyHashTableKeepsSlotsFreeListAndIsIndependent() {
+        LiveTable t = table(6);
         for (int k = 0; k < 5; k++) put(t, k);
         t.removeSlot(3);
         t.removeSlot(1);
@@ -134,10 +126,9 @@ class SlotOrderTest {
         assertEquals(1, t.value(0));
     }
 
-    @ParameterizedTest
-    @EnumSource(StoreKind.class)
-    void puthashOnAnExistingKeyReplacesOnlyTheValue(StoreKind kind) {
-        LiveTable t = table(4, kind);
+    @Test
+    void puthashOnAnExistingKeyReplacesOnlyTheValue() {
+        LiveTable t = table(4);
         int s = put(t, 42);
         t.setValue(t.findEq(42, 42 * 7), 7);
         assertEquals(s, t.findEq(42, 42 * 7));
@@ -146,10 +137,9 @@ class SlotOrderTest {
         assertEquals(1, t.count());
     }
 
-    @ParameterizedTest
-    @EnumSource(StoreKind.class)
-    void freeSlotsCannotBeReadOrWritten(StoreKind kind) {
-        LiveTable t = table(4, kind);
+    @Test
+    void freeSlotsCannotBeReadOrWritten() {
+        LiveTable t = table(4);
         put(t, 1);
         assertThrows(IllegalArgumentException.class, () -> t.key(1));
         assertThrows(IllegalArgumentException.class, () -> t.value(-1));
@@ -162,12 +152,12 @@ class SlotOrderTest {
     @Test
     void badRehashParametersAreRefused() {
         assertThrows(IllegalArgumentException.class,
-                     () -> LiveTable.create(4, 0f, 0.8f, Weakness.NONE, StoreKind.DEFAULT));
+                     () -> LiveTable.create(4, 0f, 0.8f, Weakness.NONE));
         assertThrows(IllegalArgumentException.class,
-                     () -> LiveTable.create(4, 0.5f, 0f, Weakness.NONE, StoreKind.DEFAULT));
+                     () -> LiveTable.create(4, 0.5f, 0f, Weakness.NONE));
         assertThrows(IllegalArgumentException.class,
-                     () -> LiveTable.create(4, 0.5f, 1.5f, Weakness.NONE, StoreKind.DEFAULT));
+                     () -> LiveTable.create(4, 0.5f, 1.5f, Weakness.NONE));
         assertThrows(IllegalArgumentException.class,
-                     () -> LiveTable.create(-1, 0.5f, 0.8f, Weakness.NONE, StoreKind.DEFAULT));
+                     () -> LiveTable.create(-1, 0.5f, 0.8f, Weakness.NONE));
     }
 }

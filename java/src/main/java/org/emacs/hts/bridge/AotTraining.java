@@ -1,17 +1,15 @@
 package org.emacs.hts.bridge;
 
-import org.emacs.hts.FrozenTable;
 import org.emacs.hts.LiveTable;
 import org.emacs.hts.Registry;
-import org.emacs.hts.StoreKind;
 import org.emacs.hts.Weakness;
-import org.emacs.hts.Words;
 
 /**
  * The training run for the JVM's AOT cache (see pom.xml, profile aot):
  * starts the bridge as the shim does and walks the store through what an
  * Emacs start-up does (import dumped tables, look up, insert, grow,
- * remove, copy, mark, sweep), so that the classes those load are in the
+ * remove, copy, mark, sweep; in Java-owned
+ * memory, since the shim's natives are not there), so that the classes those load are in the
  * cache.  {@code java ... AotTraining path/to/libhts.so}
  */
 public final class AotTraining {
@@ -33,8 +31,8 @@ public final class AotTraining {
             hashes[i] = i * 31L;
         }
         long dumped = registry.manage(LiveTable.of(65, keys, values, hashes, 64, 1.5f, 0.8125f, Weakness.NONE), 0);
-        registry.managePermanent(FrozenTable.of(65, keys, values, hashes, 64, 1.5f, 0.8125f, Weakness.NONE), 0);
-        long t = registry.manage(LiveTable.create(8, 1.5f, 0.8125f, Weakness.NONE, StoreKind.DEFAULT), 0);
+        registry.managePermanent(LiveTable.of(65, keys, values, hashes, 64, 1.5f, 0.8125f, Weakness.NONE).seal(), 0);
+        long t = registry.manage(LiveTable.create(8, 1.5f, 0.8125f, Weakness.NONE), 0);
         LiveTable table = registry.table(t);
         for (int i = 0; i < 1000; i++) table.insert(8L * i + 2, i, i * 31L);
         for (int i = 0; i < 1000; i++) {
@@ -44,9 +42,8 @@ public final class AotTraining {
         for (int i = 0; i < 500; i++) table.removeEq(8L * i + 2, i * 31L);
         registry.free(registry.manage(table.copy(), 0));
         for (int s = table.nextLive(0); s >= 0; s = table.nextLive(s + 1)) table.setValue(s, 1);
-        Words words = new Words();
-        registry.mark(t, words);
-        registry.mark(dumped, words);
+        registry.mark(t);
+        registry.mark(dumped);
         registry.sweep();
     }
 }

@@ -1,37 +1,38 @@
 package org.emacs.hts.bridge;
 
-import org.emacs.hts.FrozenTable;
 import org.emacs.hts.LiveTable;
+import org.emacs.hts.NativeBlocks;
 import org.emacs.hts.Registry;
 import org.emacs.hts.RegistryStats;
-import org.emacs.hts.StoreKind;
-import org.emacs.hts.TableView;
 import org.emacs.hts.Weakness;
 import org.emacs.hts.Words;
 
 /**
- * What each C entry point does, in Java.  These methods may throw; the
- * backend catches everything and returns a status code (see {@link Status}).
- * Contracts are those of include/hts.h.  Pointers arrive as raw addresses
- * (0 for NULL), so the methods serve any backend.
+ * What each C entry point does, in Java: every change to a table, and the
+ * store's part in a GC.  C reads tables itself, through their layouts
+ * (include/hts_layout.h), so no read is here.  These methods may throw;
+ * the backend catches everything and returns a status code (see
+ * {@link Status}).  Contracts are those of include/hts.h.  Pointers arrive
+ * as raw addresses (0 for NULL), so the methods serve any backend.
  */
 final class Entries {
-    private static final int NONE = -1;
     private static final int IMPORT_FROZEN = 1;
 
     private final Registry registry;
     private final NativeMemory memory;
+    private final NativeBlocks blocks;
     private final Heap heap = new Heap();
     private final TestHooks hooks;
-    /** Words gathered for mark and roots before they are copied to C. */
+    /** Words gathered for roots before they are copied to C. */
     private final Words words = new Words(1024);
-    /** hts_next_n's (slot, key, value) triples before they are copied to C. */
-    private long[] triples = new long[3 * 64];
+    /** Handles C hands over in a batch (marked tables, weak tables). */
+    private long[] handles = new long[1024];
 
     Entries(Registry registry, NativeMemory memory, TestHooks hooks) {
         this.registry = registry;
         this.memory = memory;
         this.hooks = hooks;
+        this.blocks = new ShimBlocks(hooks.memoryLimit());
     }
 
     /** Runs before every entry point but the test hook: the test-only fault switches. */
@@ -40,15 +41,13 @@ final class Entries {
     }
 
     long newTable(long size, float rehashSize, float rehashThreshold, int weakness, long owner) {
-        return registry.manage(LiveTable.create(size, rehashSize, rehashThreshold, weakness(weakness),
-                                                StoreKind.DEFAULT), owner);
+        return registry.manage(LiveTable.create(blocks, size, rehashSize, rehashThreshold,
+                                                weakness(weakness)), owner);
     }
 
     long copy(long t, long owner) {
-        // A copy is always mutable; a frozen (pure) table's copy is its thaw.
-        TableView v = registry.view(t);
-        LiveTable copy = v instanceof FrozenTable ? ((FrozenTable) v).thaw() : ((LiveTable) v).copy();
-        return registry.manage(copy, owner);
+        // A copy is always mutable, a pure table's too.
+        return registry.manage(registry.table(t).copy(), owner);
     }
 
     long free(long t) {
@@ -61,50 +60,15 @@ final class Entries {
         return Status.OK;
     }
 
-    long count(long t) {
-        return registry.view(t).count();
+    long layout(long t) {
+        return registry.table(t).layoutAddress();
     }
 
-    long capacity(long t) {
-        return registry.view(t).capacity();
-    }
-
-    long findEq(long t, long key, long hash, long value) {
-        TableView v = registry.view(t);
-        int s = v.findEq(key, hash);
-        if (s >= 0 && value != 0) memory.putLong(value, v.value(s));
-        return s;
-    }
-
-    /**
-     * Up to max candidates after slot {@code after} (-1: from the start), as
-     * (slot, key, value) triples at {@code out}; returns how many.  C packs
-     * max and after + 1 into one word: max in the high half.
-     */
-    long probe(long t, long key, long hash, long maxAndAfter, long out) {
-        TableView v = registry.view(t);
-        int max = (int) (maxAndAfter >>> 32), after = (int) maxAndAfter - 1;
-        if (max <= 0) throw new IllegalArgumentException("max " + max);
-        // Word by word: most lookups find one candidate, and a bulk copy
-        // costs more than three stores.
-        int j = 0;
-        for (int s = v.probe(key, hash, after < 0 ? NONE : slot(v, after)); s >= 0; s = v.probe(key, hash, s)) {
-            long at = out + 24L * j;
-            memory.putLong(at, s);
-            memory.putLong(at + 8, v.key(s));
-            memory.putLong(at + 16, v.value(s));
-            if (++j == max) break;
-        }
-        return j;
-    }
-
-    long putEq(long t, long key, long value, long hash, long sizes) {
+    long putEq(long t, long key, long value, long hash) {
         LiveTable table = registry.table(t);
         int s = table.findEq(key, hash);
         if (s >= 0) table.setValue(s, value);
         else s = table.insert(key, value, hash);
-        memory.putLong(sizes, table.count());
-        memory.putLong(sizes + 8, table.capacity());
         return s;
     }
 
@@ -128,35 +92,8 @@ final class Entries {
         return Status.OK;
     }
 
-    long get(long t, long slot, long key, long value) {
-        TableView v = registry.view(t);
-        int s = slot(v, slot);
-        return v.isLive(s) ? read(v, s, key, value) : NONE;
-    }
-
-    long next(long t, long from, long key, long value) {
-        TableView v = registry.view(t);
-        int s = v.nextLive(from(v, from));
-        return s < 0 ? NONE : read(v, s, key, value);
-    }
-
-    long nextN(long t, long from, long out, long max) {
-        TableView v = registry.view(t);
-        int n = (int) Math.min(Math.max(max, 0), 1 << 16);
-        if (triples.length < 3 * n) triples = new long[3 * n];
-        int j = 0;
-        for (int s = v.nextLive(from(v, from)); s >= 0 && j < n;
-             s = v.nextLive(s + 1), j++) {
-            triples[3 * j] = s;
-            triples[3 * j + 1] = v.key(s);
-            triples[3 * j + 2] = v.value(s);
-        }
-        if (j > 0) memory.putLongs(out, triples, 3 * j);
-        return j;
-    }
-
     long export(long t, long kv, long hashes, long max) {
-        TableView v = registry.view(t);
+        LiveTable v = registry.table(t);
         int n = (int) Math.min(max, v.count());
         long[] pairs = kv != 0 ? new long[2 * n] : null;
         long[] h = hashes != 0 ? new long[n] : null;
@@ -193,18 +130,10 @@ final class Entries {
             k[i] = pairs[2 * i];
             v[i] = pairs[2 * i + 1];
         }
-        Weakness w = weakness(weakness);
-        // A live table is built directly: no frozen snapshot and index on the way.
-        return (flags & IMPORT_FROZEN) != 0
-            ? registry.managePermanent(FrozenTable.of((int) capacity, k, v, h, count, rehashSize,
-                                                      rehashThreshold, w), owner)
-            : registry.manage(LiveTable.of((int) capacity, k, v, h, count, rehashSize,
-                                           rehashThreshold, w), owner);
-    }
-
-    long mark(long t, long wordsOut) {
-        words.clear();
-        return handOver(registry.mark(t, words), wordsOut);
+        LiveTable table = LiveTable.of(blocks, (int) capacity, k, v, h, count, rehashSize,
+                                       rehashThreshold, weakness(weakness));
+        return (flags & IMPORT_FROZEN) != 0 ? registry.managePermanent(table.seal(), owner)
+            : registry.manage(table, owner);
     }
 
     long roots(long wordsOut) {
@@ -212,7 +141,9 @@ final class Entries {
         return handOver(registry.rootWords(words), wordsOut);
     }
 
-    long weakMark() {
+    /** hts_weak_mark: these weak tables join the GC's, then marking runs to its fixpoint. */
+    long weakMark(long tables, long n) {
+        markAll(tables, n);
         registry.markWeakToFixpoint(heap);
         return Status.OK;
     }
@@ -221,8 +152,18 @@ final class Entries {
         return registry.removeDeadWeakEntries(heap);
     }
 
-    long sweep() {
+    /** hts_sweep: the tables C marked, in one batch; then every other one goes. */
+    long sweep(long tables, long n) {
+        markAll(tables, n);
         return registry.sweep();
+    }
+
+    /** Copies the batch first: marking may call C, which may grow it. */
+    private void markAll(long tables, long n) {
+        if (n < 0 || n > Integer.MAX_VALUE) throw new IllegalArgumentException("batch of " + n);
+        if (handles.length < n) handles = new long[(int) Math.max(n, 2L * handles.length)];
+        if (n > 0) memory.getLongs(tables, handles, (int) n);
+        for (int i = 0; i < n; i++) registry.mark(handles[i]);
     }
 
     long stats(long out) {
@@ -240,19 +181,8 @@ final class Entries {
 
     // ---- helpers -------------------------------------------------------
 
-    private long read(TableView v, int s, long key, long value) {
-        if (key != 0) memory.putLong(key, v.key(s));
-        if (value != 0) memory.putLong(value, v.value(s));
-        return s;
-    }
-
-    /** A cursor's starting slot, clamped to 0..capacity (capacity: the end). */
-    private static int from(TableView v, long from) {
-        return (int) Math.max(0, Math.min(from, v.capacity()));
-    }
-
     /** A slot number within the table's capacity, or IllegalArgumentException. */
-    private static int slot(TableView v, long slot) {
+    private static int slot(LiveTable v, long slot) {
         if (slot < 0 || slot >= v.capacity())
             throw new IllegalArgumentException("slot " + slot + " is outside 0.." + (v.capacity() - 1));
         return (int) slot;

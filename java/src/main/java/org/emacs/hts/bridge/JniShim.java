@@ -33,6 +33,15 @@ final class JniShim {
 
     static native void putLongs(long address, long[] src, int n);
 
+    /** A zeroed block of n bytes (calloc) as a direct buffer; null if there is no memory. */
+    static native java.nio.ByteBuffer allocate(int n);
+
+    /** The address of a block from {@link #allocate}. */
+    static native long address(java.nio.ByteBuffer block);
+
+    /** Frees a block from {@link #allocate}. */
+    static native void free(java.nio.ByteBuffer block);
+
     /** Copies n words into memory the shim owns; returns its address, valid until the next call. */
     static native long words(long[] src, int n);
 }

@@ -14,7 +14,8 @@ import org.emacs.hts.Rooted;
  * with HTS_TEST_HOOKS=1, HTS_TEST_FAIL_EVERY=n makes every n-th table
  * operation (not GC's, dump or test hook) throw before it does anything,
  * once HTS_TEST_FAIL_AFTER operations (default 0) have passed, so that
- * start-up can finish first.
+ * start-up can finish first; HTS_TEST_MEMORY_LIMIT=bytes caps the
+ * tables' native memory, so that running out of it can be tested.
  */
 final class TestHooks {
     private static final int NPE_LOOP = 1, FAIL_NEXT = 2, ROOT = 3, UNROOT = 4, JAVA_GC = 5, DOWNCALLS = 6;
@@ -25,17 +26,26 @@ final class TestHooks {
     private final ArrayDeque<Rooted<LiveTable>> roots = new ArrayDeque<>();
     /** Every failEvery-th table operation after the first failAfter throws; 0: never. */
     private final long failEvery, failAfter;
+    /** Bytes of table memory that may be live at once; 0: no limit. */
+    private final long memoryLimit;
     private long tableOps;
 
-    TestHooks(boolean enabled, long failEvery, long failAfter) {
+    TestHooks(boolean enabled, long failEvery, long failAfter, long memoryLimit) {
         this.enabled = enabled;
         this.failEvery = enabled ? failEvery : 0;
         this.failAfter = failAfter;
+        this.memoryLimit = enabled ? memoryLimit : 0;
     }
 
     static TestHooks fromEnvironment() {
         return new TestHooks("1".equals(System.getenv("HTS_TEST_HOOKS")),
-                             number("HTS_TEST_FAIL_EVERY"), number("HTS_TEST_FAIL_AFTER"));
+                             number("HTS_TEST_FAIL_EVERY"), number("HTS_TEST_FAIL_AFTER"),
+                             number("HTS_TEST_MEMORY_LIMIT"));
+    }
+
+    /** HTS_TEST_MEMORY_LIMIT: the bytes of table memory that may be live at once (0: no limit). */
+    long memoryLimit() {
+        return memoryLimit;
     }
 
     private static long number(String variable) {

@@ -1,0 +1,132 @@
+/*
+** hts_layout.h: a table's entries as C reads them, with no call into Java.
+**
+** The Java store allocates each table's memory through the shim, lays it
+** out as below and is its only writer.  C reads it directly: a lookup, a
+** maphash walk or the marking of a strong table is a few loads, in Emacs
+** 28.2's own representation (fns.c), so that hash_lookup's algorithm runs
+** unchanged over the store's memory.
+**
+** Rules for readers:
+**   - A table's struct hts_layout stays at one address for the table's
+**     whole life (from hts_new, hts_copy or hts_import to the sweep or
+**     hts_free that drops it): hts_table_layout gives it once.
+**   - Its arrays do not: a call that changes the table (hts_insert,
+**     hts_put_eq, hts_remove, hts_clear, a GC's weak removal) may replace
+**     them.  Read the array pointers from the header every time, and never
+**     keep one across such a call, nor across anything that can run Lisp
+**     (a cmpfn, a maphash body) or GC.
+**   - Free slots hold 0 (Qnil) as key and value and HTS_FREE_HASH as hash,
+**     so marking every word of KEY_AND_VALUE marks what stock would.
+**   - Memory is read under the host's global lock, as every hts call is.
+**
+** Layout version: HTS_LAYOUT_VERSION below.  Java's TableLayout writes the
+** same offsets; the shim refuses to start a store whose offsets differ
+** (hts_init fails with the field that disagrees).
+*/
+
+#ifndef HTS_LAYOUT_H
+#define HTS_LAYOUT_H
+
+#include "hts.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define HTS_LAYOUT_VERSION 1
+
+/* The hash of a free slot; real hashes are >= 0.  */
+#define HTS_FREE_HASH (-1)
+
+struct hts_layout
+{
+  int64_t count;          /* hash-table-count */
+  int64_t size;           /* hash-table-size: slots in the arrays */
+  int64_t next_free;      /* head of the free list, or HTS_NONE */
+  int64_t index_size;     /* buckets in INDEX: hash_index_size */
+  uint64_t modiff;        /* counts every change to the entries */
+  /* KEY_AND_VALUE[2 * i] is slot i's key, [2 * i + 1] its value.  */
+  const hts_word *key_and_value;
+  const hts_hash *hash;   /* by slot; HTS_FREE_HASH if free */
+  /* By slot: the next slot in its collision chain, or for a free slot
+     the next free one; HTS_NONE ends both.  */
+  const int32_t *next;
+  const int32_t *index;   /* by bucket (hash % index_size): a chain's head */
+};
+
+/* A table's layout.  Costs one call, once per table; the pointer is
+   valid until the table is dropped.  NULL if HANDLE is not a table (see
+   hts_error).  */
+const struct hts_layout *hts_table_layout (hts_table handle);
+
+/* The key in SLOT (0 <= SLOT < size); 0 if the slot is free.  */
+static inline hts_word
+hts_key (const struct hts_layout *l, hts_slot slot)
+{
+  return l->key_and_value[2 * slot];
+}
+
+/* The value in SLOT; 0 if the slot is free.  */
+static inline hts_word
+hts_value (const struct hts_layout *l, hts_slot slot)
+{
+  return l->key_and_value[2 * slot + 1];
+}
+
+static inline int
+hts_slot_live_p (const struct hts_layout *l, hts_slot slot)
+{
+  return l->hash[slot] != HTS_FREE_HASH;
+}
+
+/* The slot whose key is KEY itself, searched in HASH's chain as
+   hash_lookup does for an eq table; or HTS_NONE.  */
+static inline hts_slot
+hts_lookup_eq (const struct hts_layout *l, hts_word key, hts_hash hash)
+{
+  const hts_word *kv = l->key_and_value;
+  const int32_t *next = l->next;
+  for (hts_slot i = l->index[hash % l->index_size]; i >= 0; i = next[i])
+    if (kv[2 * i] == key)
+      return i;
+  return HTS_NONE;
+}
+
+/* hash_lookup's walk for a test with a cmpfn: the next slot in HASH's
+   chain, after AFTER (HTS_NONE: from the chain's head), whose key is KEY
+   itself or whose hash is HASH; or HTS_NONE.  The caller runs cmpfn on
+   each candidate that is not KEY itself, then asks again with it as
+   AFTER; since cmpfn may run Lisp, this re-reads the arrays each time.  */
+static inline hts_slot
+hts_lookup_next (const struct hts_layout *l, hts_word key, hts_hash hash,
+                 hts_slot after)
+{
+  const hts_word *kv = l->key_and_value;
+  const hts_hash *h = l->hash;
+  const int32_t *next = l->next;
+  hts_slot i = after < 0 ? l->index[hash % l->index_size] : next[after];
+  for (; i >= 0; i = next[i])
+    if (kv[2 * i] == key || h[i] == hash)
+      return i;
+  return HTS_NONE;
+}
+
+/* Fmaphash's and print's walk: the first live slot at or after FROM, or
+   HTS_NONE.  Right whatever changed since the last call: removed entries
+   are skipped, later new ones seen, grown slots come at the end.  */
+static inline hts_slot
+hts_next_live (const struct hts_layout *l, hts_slot from)
+{
+  const hts_hash *h = l->hash;
+  for (hts_slot i = from < 0 ? 0 : from; i < l->size; i++)
+    if (h[i] != HTS_FREE_HASH)
+      return i;
+  return HTS_NONE;
+}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* HTS_LAYOUT_H */

@@ -1,0 +1,154 @@
+package org.emacs.hts;
+
+import java.nio.ByteBuffer;
+
+/**
+ * One table's memory, laid out as include/hts_layout.h declares it, so that
+ * C reads it with no call into Java: a header that stays at one address for
+ * the table's life, and one block of arrays that growth replaces.
+ *
+ * <pre>
+ * header (struct hts_layout):  count, size, next_free, index_size, modiff,
+ *                              and the addresses of the four arrays
+ * arrays block:                key_and_value  long[2 * size]
+ *                              hash           long[size]     (-1: free)
+ *                              next           int[size]
+ *                              index          int[indexSize]
+ * </pre>
+ *
+ * This class owns the memory (allocated here, freed here, closed exactly
+ * once; a second close does nothing) and knows the offsets; the slot
+ * semantics are {@link LiveTable}'s.  It writes only what LiveTable tells
+ * it to, so the store stays the one writer.
+ */
+final class TableLayout implements AutoCloseable {
+    /** Byte offsets in struct hts_layout; the shim checks them against C's (Layouts). */
+    static final int COUNT = 0, SIZE = 8, NEXT_FREE = 16, INDEX_SIZE = 24, MODIFF = 32,
+        KEY_AND_VALUE = 40, HASH = 48, NEXT = 56, INDEX = 64, HEADER_BYTES = 72;
+
+    /** The largest arrays block a ByteBuffer can span. */
+    private static final long MAX_BYTES = Integer.MAX_VALUE - 8;
+
+    private final NativeBlocks blocks;
+    private ByteBuffer header;
+    private ByteBuffer arrays;
+    private int capacity;
+    private int indexSize;
+    private int hashOffset, nextOffset, indexOffset;
+
+    private TableLayout(NativeBlocks blocks, int capacity, int indexSize) {
+        this.blocks = blocks;
+        this.header = blocks.allocate(HEADER_BYTES);
+        try {
+            install(capacity, indexSize);
+        } catch (RuntimeException | Error e) {
+            blocks.free(header);
+            header = null;
+            throw e;
+        }
+    }
+
+    /** Fresh memory for CAPACITY slots and INDEXSIZE buckets, all zero. */
+    static TableLayout allocate(NativeBlocks blocks, int capacity, int indexSize) {
+        return new TableLayout(blocks, capacity, indexSize);
+    }
+
+    /** The number of bytes the arrays of a table of this shape take, or TableTooLargeException. */
+    static int arraysBytes(int capacity, int indexSize) {
+        long bytes = 28L * capacity + 4L * indexSize;
+        bytes = (bytes + 7) & ~7L;
+        if (bytes > MAX_BYTES) throw new TableTooLargeException(capacity);
+        return (int) bytes;
+    }
+
+    /** Allocates arrays of the new shape and makes them current; the old block is returned, not freed. */
+    private ByteBuffer install(int newCapacity, int newIndexSize) {
+        ByteBuffer fresh = blocks.allocate(arraysBytes(newCapacity, newIndexSize));
+        ByteBuffer old = arrays;
+        arrays = fresh;
+        capacity = newCapacity;
+        indexSize = newIndexSize;
+        hashOffset = 16 * newCapacity;
+        nextOffset = 24 * newCapacity;
+        indexOffset = 28 * newCapacity;
+        long base = blocks.address(fresh);
+        header.putLong(SIZE, newCapacity);
+        header.putLong(INDEX_SIZE, newIndexSize);
+        header.putLong(KEY_AND_VALUE, base);
+        header.putLong(HASH, base == 0 ? 0 : base + hashOffset);
+        header.putLong(NEXT, base == 0 ? 0 : base + nextOffset);
+        header.putLong(INDEX, base == 0 ? 0 : base + indexOffset);
+        return old;
+    }
+
+    /**
+     * Growth: arrays of the new shape holding the old slots' keys, values,
+     * hashes and links; the new slots and every bucket are zero, for
+     * LiveTable to fill.  The old block is freed once copied.
+     */
+    void grow(int newCapacity, int newIndexSize) {
+        int oldCapacity = capacity;
+        int oldHash = hashOffset, oldNext = nextOffset;
+        ByteBuffer old = install(newCapacity, newIndexSize);
+        arrays.put(0, old, 0, 16 * oldCapacity);
+        arrays.put(hashOffset, old, oldHash, 8 * oldCapacity);
+        arrays.put(nextOffset, old, oldNext, 4 * oldCapacity);
+        blocks.free(old);
+    }
+
+    /** A layout of the same shape holding the same bytes (copy-hash-table). */
+    TableLayout copy() {
+        TableLayout c = new TableLayout(blocks, capacity, indexSize);
+        c.arrays.put(0, arrays, 0, arrays.capacity());
+        c.header.put(0, header, 0, KEY_AND_VALUE);
+        return c;
+    }
+
+    /** The header's address: what hts_table_layout hands C. */
+    long address() {
+        return blocks.address(header);
+    }
+
+    int capacity() { return capacity; }
+    int indexSize() { return indexSize; }
+
+    // ---- the header's counters, published by LiveTable ------------------
+
+    void publish(int count, int freeHead) {
+        header.putLong(COUNT, count);
+        header.putLong(NEXT_FREE, freeHead);
+        header.putLong(MODIFF, header.getLong(MODIFF) + 1);
+    }
+
+    void touch() {
+        header.putLong(MODIFF, header.getLong(MODIFF) + 1);
+    }
+
+    // ---- the arrays ----------------------------------------------------
+
+    long key(int slot) { return arrays.getLong(slot << 4); }
+    long value(int slot) { return arrays.getLong((slot << 4) + 8); }
+    long hash(int slot) { return arrays.getLong(hashOffset + (slot << 3)); }
+    int next(int slot) { return arrays.getInt(nextOffset + (slot << 2)); }
+    int head(int bucket) { return arrays.getInt(indexOffset + (bucket << 2)); }
+
+    void setKey(int slot, long word) { arrays.putLong(slot << 4, word); }
+    void setValue(int slot, long word) { arrays.putLong((slot << 4) + 8, word); }
+    void setHash(int slot, long hash) { arrays.putLong(hashOffset + (slot << 3), hash); }
+    void setNext(int slot, int next) { arrays.putInt(nextOffset + (slot << 2), next); }
+    void setHead(int bucket, int slot) { arrays.putInt(indexOffset + (bucket << 2), slot); }
+
+    /** Frees the memory; a second close does nothing. */
+    @Override
+    public void close() {
+        if (header == null) return;
+        blocks.free(arrays);
+        blocks.free(header);
+        arrays = null;
+        header = null;
+    }
+
+    boolean isClosed() {
+        return header == null;
+    }
+}

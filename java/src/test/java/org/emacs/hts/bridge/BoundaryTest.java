@@ -1,0 +1,83 @@
+package org.emacs.hts.bridge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What C and Java must agree on has one definition, the C headers; this
+ * build-time check holds Java to them name by name, so that swapping two
+ * codes, or two fields, on either side fails the build:
+ * <ul>
+ * <li>operation codes: enum hts__op (native/hts_entries.h) and Dispatch;</li>
+ * <li>status codes: HTS_OK and HTS_E_* (include/hts.h) and Status;</li>
+ * <li>the layout: struct hts_layout's fields in order, eight bytes each
+ *     (include/hts_layout.h), and TableLayout's offsets.</li>
+ * </ul>
+ */
+class BoundaryTest {
+    private static final Path ROOT = Path.of(System.getProperty("basedir", "."));
+
+    private static String read(String file) throws IOException {
+        return Files.readString(ROOT.resolve(file));
+    }
+
+    private static int staticInt(Class<?> c, String name) throws ReflectiveOperationException {
+        Field f = c.getDeclaredField(name);
+        f.setAccessible(true);
+        return f.getInt(null);
+    }
+
+    @Test
+    void operationCodesAreHtsEntriesHsEnumNameByName() throws Exception {
+        String h = read("native/hts_entries.h");
+        Matcher m = Pattern.compile("enum hts__op\\s*\\{([^}]*)\\}").matcher(h);
+        assertFalse(!m.find(), "enum hts__op not found");
+        List<String> names = new ArrayList<>();
+        for (String item : m.group(1).split(","))
+            if (!item.isBlank()) names.add(item.trim().replaceFirst("^HTS__", ""));
+        assertEquals("N_OPS", names.get(names.size() - 1));
+        for (int code = 0; code < names.size(); code++)
+            assertEquals(code, staticInt(Dispatch.class, names.get(code)), "Dispatch." + names.get(code));
+    }
+
+    @Test
+    void statusCodesAreHtsHsDefines() throws Exception {
+        Matcher m = Pattern.compile("#define HTS_(OK|E_[A-Z_]+)\\s+\\(?(-?\\d+)\\)?").matcher(read("include/hts.h"));
+        Map<String, Integer> codes = new LinkedHashMap<>();
+        while (m.find()) codes.put(m.group(1).replaceFirst("^E_", ""), Integer.parseInt(m.group(2)));
+        assertEquals(List.of("OK", "ARG", "BORROWED", "TOO_LARGE", "MEMORY", "JVM", "INTERNAL"),
+                     new ArrayList<>(codes.keySet()));
+        for (Map.Entry<String, Integer> e : codes.entrySet())
+            if (!e.getKey().equals("JVM"))   // only C says the JVM is missing
+                assertEquals(e.getValue().intValue(), staticInt(Status.class, e.getKey()), "Status." + e.getKey());
+    }
+
+    @Test
+    void tableLayoutOffsetsAreStructHtsLayoutsFields() throws Exception {
+        Matcher m = Pattern.compile("struct hts_layout\\s*\\{(.*?)\\};", Pattern.DOTALL)
+            .matcher(read("include/hts_layout.h"));
+        assertFalse(!m.find(), "struct hts_layout not found");
+        String body = m.group(1).replaceAll("(?s)/\\*.*?\\*/", "");
+        Matcher field = Pattern.compile("(\\w+)\\s*;").matcher(body);
+        Class<?> layout = Class.forName("org.emacs.hts.TableLayout");
+        int offset = 0;
+        while (field.find()) {
+            String name = field.group(1).toUpperCase();
+            assertEquals(offset, staticInt(layout, name), "TableLayout." + name);
+            offset += 8;   // every field is a 64-bit word or a pointer
+        }
+        assertEquals(offset, staticInt(layout, "HEADER_BYTES"), "TableLayout.HEADER_BYTES");
+    }
+}

@@ -7,8 +7,9 @@
 #   make bench-java  the JMH store benchmark; results in bench/results/
 #   make bench-crossing  ns per C->Java and Java->C call, for the backend in use
 #   make bench       patched against stock Emacs: bench/results/report.md, ratios.svg
-#   make fuzz        differential fuzzing against stock (SEED=, N=, STEPS=); a
-#                    program that differs is shrunk into emacs-tests/fuzz-regressions
+#   make fuzz        differential fuzzing against stock (SEED=, N=, STEPS=,
+#                    FUZZ_PER_PROCESS=); a program that differs is shrunk into
+#                    emacs-tests/fuzz-regressions
 #   make stress      the long GC stress and leak run (STRESS_ROUNDS= of 10,000 tables)
 #   make emacs       the patched Emacs: build/emacs/src/emacs
 #   make stock-emacs the unpatched Emacs 28.2, same flags: build/stock-emacs/src/emacs
@@ -68,9 +69,13 @@ emacs-check: emacs stock-emacs
 SEED ?= $(shell date +%s)
 N ?= 2000
 STEPS ?= 80
+# FUZZ_PER_PROCESS programs run in each Emacs, JOBS pairs at once; a
+# program that differs there is run again alone, shrunk and saved.
+FUZZ_PER_PROCESS ?= 50
 fuzz: emacs stock-emacs
 	tools/fuzz $(BUILD)/emacs/src/emacs $(BUILD)/stock-emacs/src/emacs \
-	    --seed $(SEED) --programs $(N) --steps $(STEPS) --save emacs-tests/fuzz-regressions
+	    --seed $(SEED) --programs $(N) --steps $(STEPS) --per-process $(FUZZ_PER_PROCESS) \
+	    --jobs $(JOBS) --save emacs-tests/fuzz-regressions
 
 # Millions of tables made and dropped (STRESS_ROUNDS x 10,000), on both.
 STRESS_ROUNDS ?= 300

@@ -47,7 +47,7 @@ typedef int64_t hts_slot;    /* 0 <= slot < capacity, or HTS_NONE */
 #define HTS_E_ARG       (-2)  /* bad handle, slot or parameter */
 #define HTS_E_BORROWED  (-3)  /* "hash table test modifies table" */
 #define HTS_E_TOO_LARGE (-4)  /* "Hash table too large" */
-#define HTS_E_MEMORY    (-5)  /* the Java heap is exhausted: memory-full */
+#define HTS_E_MEMORY    (-5)  /* no memory for a table, or the Java heap: memory-full */
 #define HTS_E_JVM       (-6)  /* no JVM: hts_init failed or was not called */
 #define HTS_E_INTERNAL  (-7)  /* any other Java exception: a bug */
 

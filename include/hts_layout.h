@@ -20,9 +20,9 @@
 **     so marking every word of KEY_AND_VALUE marks what stock would.
 **   - Memory is read under the host's global lock, as every hts call is.
 **
-** Layout version: HTS_LAYOUT_VERSION below.  Java's TableLayout writes the
-** same offsets; the shim refuses to start a store whose offsets differ
-** (hts_init fails with the field that disagrees).
+** This header is the layout's one definition: Java's TableLayout writes
+** the same offsets, and the build checks them against this struct field
+** by field (BoundaryTest), so that a field moved on one side fails it.
 */
 
 #ifndef HTS_LAYOUT_H
@@ -33,8 +33,6 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-#define HTS_LAYOUT_VERSION 1
 
 /* The hash of a free slot; real hashes are >= 0.  */
 #define HTS_FREE_HASH (-1)

@@ -22,11 +22,14 @@ import java.nio.ByteBuffer;
  * it to, so the store stays the one writer.
  */
 final class TableLayout implements AutoCloseable {
-    /** Byte offsets in struct hts_layout; the shim checks them against C's (Layouts). */
+    /** Byte offsets in struct hts_layout; BoundaryTest checks them against the C header. */
     static final int COUNT = 0, SIZE = 8, NEXT_FREE = 16, INDEX_SIZE = 24, MODIFF = 32,
         KEY_AND_VALUE = 40, HASH = 48, NEXT = 56, INDEX = 64, HEADER_BYTES = 72;
 
-    /** The largest arrays block a ByteBuffer can span. */
+    /**
+     * The largest arrays block a ByteBuffer can span: some 76 million slots.
+     * A bigger table is "Hash table too large", where stock would try.
+     */
     private static final long MAX_BYTES = Integer.MAX_VALUE - 8;
 
     private final NativeBlocks blocks;

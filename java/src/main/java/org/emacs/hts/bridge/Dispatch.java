@@ -27,10 +27,6 @@ final class Dispatch {
     long call(int op, long a, long b, long c, long d, long f) {
         try {
             // The test hook arms the fault switch, so it does not trip it.
-            // Injected periodic faults hit table operations only: not GC's
-            // (count included, which GC uses for weak tables), since a GC
-            // cannot turn a failure into a Lisp error.
-            // The test hook arms the fault switch, so it does not trip it.
             // Injected periodic faults hit changes to tables only, not GC's
             // (a GC cannot turn a failure into a Lisp error).
             if (op != TEST_HOOK) e.before(op <= PUT_EQ);

@@ -16,7 +16,7 @@ interface NativeMemory {
 
     /**
      * Copies n words into native memory this object owns and returns its
-     * address: what hts_mark and hts_roots hand C, valid until the next call.
+     * address: what hts_roots hands C, valid until the next call.
      */
     long words(long[] src, int n);
 }

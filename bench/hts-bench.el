@@ -33,30 +33,26 @@
            (when v (setq sum (+ sum v)))))
        sum))))
 
-(defun hts-bench--strings (n)
-  (let ((v (make-vector n nil)))
-    (dotimes (i n) (aset v i (format "key-%d-%s" i (make-string 8 ?x))))
-    v))
-
-(defun hts-bench--short-lists (n)
-  (let ((v (make-vector n nil)))
-    (dotimes (i n) (aset v i (list 'k (% i 97) (/ i 97) "s")))
-    v))
-
-(defun hts-bench--equal-table (keys lookups)
-  (let* ((n (length keys))
-         (h (make-hash-table :test 'equal :size n))
-         (probes (copy-sequence keys)))
-    (dotimes (i n) (puthash (aref keys i) i h))
-    ;; Probe with equal copies, not the stored objects, as real code does.
-    (dotimes (i n) (aset probes i (copy-tree (aref keys i) t)))
-    (dotimes (i n) (when (stringp (aref probes i))
-                     (aset probes i (copy-sequence (aref keys i)))))
+(defun hts-bench--lookups (test make-key n lookups hit)
+  "LOOKUPS gethash calls on a TEST table of N keys (funcall MAKE-KEY i).
+Hits probe with fresh equal copies of the keys, as real code does;
+misses with keys N..2N-1, which are not in the table."
+  (let ((h (make-hash-table :test test :size n))
+        (probes (make-vector n nil)))
+    (dotimes (i n) (puthash (funcall make-key i) i h))
+    (dotimes (i n) (aset probes i (funcall make-key (if hit i (+ n i)))))
     (hts-bench--time
      (let ((sum 0))
        (dotimes (i lookups)
-         (setq sum (+ sum (gethash (aref probes (% i n)) h))))
+         (let ((v (gethash (aref probes (% i n)) h)))
+           (when v (setq sum (+ sum v)))))
        sum))))
+
+(defun hts-bench--string-key (i)
+  (format "key-%d-%s" i (make-string 8 ?x)))
+
+(defun hts-bench--list-key (i)
+  (list 'k (% i 97) (/ i 97) "s"))
 
 (define-hash-table-test 'hts-bench--mod-test
   (lambda (a b) (= a b))
@@ -87,6 +83,37 @@ Keys are (funcall KEY j); the tables have :weakness WEAKNESS."
         ((equal x "kappa") 10) ((equal x "lambda") 11) ((equal x "mu") 12)
         (t 0)))
 
+(defun hts-bench--switch-at-run-time ()
+  "A pcase switch byte-compiled now: its jump table is made by puthash."
+  (byte-compile
+   '(lambda (x)
+      (pcase x
+        ('alpha 1) ('beta 2) ('gamma 3) ('delta 4) ('epsilon 5) ('zeta 6)
+        ('eta 7) ('theta 8) ('iota 9) ('kappa 10) ('lambda 11) ('mu 12)
+        (_ 0)))))
+
+(defun hts-bench--lookup-benchmarks ()
+  "gethash under every test, hits and misses, at 10, 1k and 1M entries."
+  (let (out)
+    (dolist (test `((eql ,#'float)
+                    (equal-strings hts-bench--string-key)
+                    (equal-lists hts-bench--list-key)
+                    (user hts-bench--mod-key)))
+      (dolist (size '((10 . "10") (1000 . "1k") (1000000 . "1M")))
+        (dolist (hit '(t nil))
+          (let ((name (format "gethash-%s-%s-%s" (car test) (cdr size) (if hit "hit" "miss")))
+                (tst (pcase (car test) ('eql 'eql) ('user 'hts-bench--mod-test) (_ 'equal)))
+                (key (cadr test))
+                (n (car size)))
+            (push (cons name (lambda ()
+                               (hts-bench--lookups tst key n
+                                                   (if (eq tst 'hts-bench--mod-test) 300000 1000000)
+                                                   hit)))
+                  out)))))
+    (nreverse out)))
+
+(defun hts-bench--mod-key (i) i)
+
 (defconst hts-bench--benchmarks
   `(("gethash-eq-10-hit"   . ,(lambda () (hts-bench--gethash 10 2000000 t)))
     ("gethash-eq-10-miss"  . ,(lambda () (hts-bench--gethash 10 2000000 nil)))
@@ -99,8 +126,7 @@ Keys are (funcall KEY j); the tables have :weakness WEAKNESS."
                                  (let ((h (make-hash-table :test 'eq)))
                                    (dotimes (i 1000000) (puthash i i h))
                                    h))))
-    ("equal-strings"       . ,(lambda () (hts-bench--equal-table (hts-bench--strings 10000) 1000000)))
-    ("equal-short-lists"   . ,(lambda () (hts-bench--equal-table (hts-bench--short-lists 10000) 1000000)))
+    ,@(hts-bench--lookup-benchmarks)
     ("eql-churn"           . ,(lambda ()
                                 (let ((h (make-hash-table :test 'eql)))
                                   (dotimes (i 1000) (puthash (float i) i h))
@@ -116,13 +142,14 @@ Keys are (funcall KEY j); the tables have :weakness WEAKNESS."
                                      (dotimes (_ 3)
                                        (maphash (lambda (_k v) (setq sum (+ sum v))) h))
                                      sum)))))
-    ("user-defined-test"   . ,(lambda ()
-                                (let ((h (make-hash-table :test 'hts-bench--mod-test)))
-                                  (dotimes (i 5000) (puthash i i h))
+    ("switch-at-run-time"  . ,(lambda ()
+                                (let ((f (hts-bench--switch-at-run-time))
+                                      (keys [alpha beta gamma delta epsilon zeta eta theta
+                                             iota kappa lambda mu nu]))
                                   (hts-bench--time
                                    (let ((sum 0))
-                                     (dotimes (i 300000)
-                                       (setq sum (+ sum (gethash (% i 5000) h))))
+                                     (dotimes (i 2000000)
+                                       (setq sum (+ sum (funcall f (aref keys (% i 13))))))
                                      sum)))))
     ("switch-symbols"      . ,(lambda ()
                                 (let ((keys [alpha beta gamma delta epsilon zeta eta theta

@@ -54,9 +54,9 @@ misses with keys N..2N-1, which are not in the table."
 (defun hts-bench--list-key (i)
   (list 'k (% i 97) (/ i 97) "s"))
 
-(define-hash-table-test 'hts-bench--mod-test
+(define-hash-table-test 'hts-bench--user-test
   (lambda (a b) (= a b))
-  (lambda (a) (% a 1000)))
+  (lambda (a) a))
 
 (defun hts-bench--gc (tables weakness key)
   "Five garbage collections with TABLES live tables of 100 entries each.
@@ -98,21 +98,21 @@ Keys are (funcall KEY j); the tables have :weakness WEAKNESS."
     (dolist (test `((eql ,#'float)
                     (equal-strings hts-bench--string-key)
                     (equal-lists hts-bench--list-key)
-                    (user hts-bench--mod-key)))
+                    (user hts-bench--user-key)))
       (dolist (size '((10 . "10") (1000 . "1k") (1000000 . "1M")))
         (dolist (hit '(t nil))
           (let ((name (format "gethash-%s-%s-%s" (car test) (cdr size) (if hit "hit" "miss")))
-                (tst (pcase (car test) ('eql 'eql) ('user 'hts-bench--mod-test) (_ 'equal)))
+                (tst (pcase (car test) ('eql 'eql) ('user 'hts-bench--user-test) (_ 'equal)))
                 (key (cadr test))
                 (n (car size)))
             (push (cons name (lambda ()
                                (hts-bench--lookups tst key n
-                                                   (if (eq tst 'hts-bench--mod-test) 300000 1000000)
+                                                   (if (eq tst 'hts-bench--user-test) 300000 1000000)
                                                    hit)))
                   out)))))
     (nreverse out)))
 
-(defun hts-bench--mod-key (i) i)
+(defun hts-bench--user-key (i) i)
 
 (defconst hts-bench--benchmarks
   `(("gethash-eq-10-hit"   . ,(lambda () (hts-bench--gethash 10 2000000 t)))

@@ -200,17 +200,20 @@ only when they land in a later slot, grown slots included."
 (defun hts-test--store-tables ()
   (car (internal--hash-table-store-stats)))
 
-(ert-deftest hts-a-new-table-enters-the-store-when-first-filled ()
+(ert-deftest hts-a-new-table-enters-the-store-at-its-first-use ()
   (skip-unless (fboundp 'internal--hash-table-store-stats))
   (let* ((before (hts-test--store-tables))
-         (h (make-hash-table :test 'equal :size 10)))
+         (h (make-hash-table :test 'equal :size 10))
+         (q (make-hash-table :test 'eq :size 10)))
     (should (= (hts-test--store-tables) before))
-    ;; Empty, it answers as stock's would.
+    ;; Empty, it answers as stock's would, with no store.
     (should (= (hash-table-size h) 10))
     (should (= (hash-table-count h) 0))
     (should-not (gethash "a" h))
     (should (eq (gethash "a" h 'none) 'none))
     (should-not (remhash "a" h))
+    (should-not (remhash 'a q))
+    (should (eq (clrhash q) q))
     (should (= (hts-test--store-tables) before))
     (puthash "a" 1 h)
     (should (= (hts-test--store-tables) (1+ before)))
@@ -224,7 +227,7 @@ only when they land in a later slot, grown slots included."
                   nil t nil "-Q" "--batch" "--eval" (format "(prin1 %S)" form))
     (car (read-from-string (buffer-string)))))
 
-(ert-deftest hts-a-dumped-table-is-read-in-place-and-thaws-when-walked ()
+(ert-deftest hts-a-dumped-table-enters-the-store-at-its-first-use ()
   ;; In a fresh Emacs, since loading ERT changes `definition-prefixes'.
   (skip-unless (fboundp 'internal--hash-table-store-stats))
   (should
@@ -232,11 +235,13 @@ only when they land in a later slot, grown slots included."
     (hts-test--in-fresh-emacs
      '(let* ((tables (lambda () (car (internal--hash-table-store-stats))))
              (before (funcall tables))
-             (cl (gethash "cl-" definition-prefixes))
              (n (hash-table-count definition-prefixes))
+             (counted (- (funcall tables) before))
+             (cl (gethash "cl-" definition-prefixes))
              (keys nil))
-        (puthash "cl-" cl definition-prefixes) ; an existing key: in place
-        (list (- (funcall tables) before)
+        (puthash "cl-" cl definition-prefixes) ; an existing key
+        (list counted
+              (- (funcall tables) before)
               (progn (maphash (lambda (k _) (push k keys)) definition-prefixes)
                      (- (funcall tables) before))
               (equal (gethash "cl-" definition-prefixes) cl)
@@ -244,8 +249,8 @@ only when they land in a later slot, grown slots included."
               (progn (puthash "hts-test-" t definition-prefixes)
                      (remhash "hts-test-" definition-prefixes)
                      (= (hash-table-count definition-prefixes) n)))))
-    ;; Read and set in place: no table entered the store; walked: one.
-    '(0 1 t t t))))
+    ;; Counted: no store; looked up: in the store, once and for all.
+    '(0 1 1 t t t))))
 
 (ert-deftest hts-a-read-table-fills-like-puthash ()
   ;; A repeated key keeps its first slot and takes the last value; data
@@ -263,13 +268,36 @@ only when they land in a later slot, grown slots included."
       (maphash (lambda (k _) (push k keys)) h)
       (should (equal (nreverse keys) '("a" "e" "c" "d"))))))
 
-(ert-deftest hts-a-read-table-stays-out-of-the-store-until-changed ()
+(ert-deftest hts-a-read-table-keeps-the-last-value-of-a-repeated-key ()
+  ;; As puthash one pair at a time: the first slot, the last value.
+  (dolist (case '(("#s(hash-table size 10 test equal data (\"a\" 1 \"b\" 2 \"a\" 3))"
+                   (("a" . 3) ("b" . 2)))
+                  ("#s(hash-table size 10 test eq data (a 1 b 2 a 3 c 4 b 5))"
+                   ((a . 3) (b . 5) (c . 4)))
+                  ("#s(hash-table size 10 test eql data (1.0 x 2 y 1.0 z))"
+                   ((1.0 . z) (2 . y)))
+                  ("#s(hash-table size 4 test equal data ((1 2) p (1 2) q))"
+                   (((1 2) . q)))))
+    (let ((h (car (read-from-string (car case))))
+          (entries nil))
+      (maphash (lambda (k v) (push (cons k v) entries)) h)
+      (should (equal (nreverse entries) (cadr case)))
+      (should (= (hash-table-count h) (length (cadr case))))
+      (should (= (hash-table-size h) (if (string-match "size 4" (car case)) 4 10))))))
+
+(ert-deftest hts-a-read-table-with-odd-data-is-an-error ()
+  (should (equal (condition-case err
+                     (read-from-string "#s(hash-table test eq data (a 1 b))")
+                   (error err))
+                 '(error "Hash table data is not a list of even length"))))
+
+(ert-deftest hts-a-read-table-enters-the-store-in-one-call ()
   (skip-unless (fboundp 'internal--hash-table-store-stats))
   (let* ((before (hts-test--store-tables))
          (h (car (read-from-string
                   "#s(hash-table size 10 test eq data (a 1 b 2 c 3))"))))
+    (should (= (hts-test--store-tables) (1+ before)))
     (should (= (gethash 'b h) 2))
-    (should (= (hts-test--store-tables) before))
     (puthash 'd 4 h)
     (should (= (hts-test--store-tables) (1+ before)))
     (should (equal (list (gethash 'a h) (gethash 'd h) (hash-table-count h))

@@ -33,17 +33,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hts_layout.h"   /* hts_table, hts_word, hts_hash, hts_slot, HTS_NONE */
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-typedef int64_t hts_table;   /* a table's handle; always > 0 */
-typedef int64_t hts_word;    /* the bits of a Lisp_Object */
-typedef int64_t hts_hash;    /* 0 <= hash < 2^62 */
-typedef int64_t hts_slot;    /* 0 <= slot < capacity, or HTS_NONE */
-
 #define HTS_OK            0
-#define HTS_NONE        (-1)
 #define HTS_E_ARG       (-2)  /* bad handle, slot or parameter */
 #define HTS_E_BORROWED  (-3)  /* "hash table test modifies table" */
 #define HTS_E_TOO_LARGE (-4)  /* "Hash table too large" */
@@ -115,6 +111,11 @@ hts_table hts_new (int64_t size, float rehash_size, float rehash_threshold,
 /* copy-hash-table: same slots, free list and chains, in memory of its
    own; never borrowed.  */
 hts_table hts_copy (hts_table, hts_word owner);
+
+/* A table's layout (hts_layout.h), through which C reads its entries.
+   Costs one call, once per table; the pointer is valid until the table
+   is dropped.  NULL if HANDLE is not a table (see hts_error).  */
+const struct hts_layout *hts_table_layout (hts_table handle);
 
 /* Drop a table now, outside a sweep.  Its handle becomes invalid.  */
 int hts_free (hts_table);

@@ -10,7 +10,7 @@
 ** Rules for readers:
 **   - A table's struct hts_layout stays at one address for the table's
 **     whole life (from hts_new, hts_copy or hts_import to the sweep or
-**     hts_free that drops it): hts_table_layout gives it once.
+**     hts_free that drops it): hts_table_layout (hts.h) gives it once.
 **   - Its arrays do not: a call that changes the table (hts_insert,
 **     hts_put_eq, hts_remove, hts_clear, a GC's weak removal) may replace
 **     them.  Read the array pointers from the header every time, and never
@@ -20,6 +20,10 @@
 **     so marking every word of KEY_AND_VALUE marks what stock would.
 **   - Memory is read under the host's global lock, as every hts call is.
 **
+** This header needs nothing but <stdint.h> and calls nothing, so that
+** a host can give every file the readers (Emacs: lisp.h) and keep the
+** store's API (hts.h) to the few files that change tables.
+**
 ** This header is the layout's one definition: Java's TableLayout writes
 ** the same offsets, and the build checks them against this struct field
 ** by field (BoundaryTest), so that a field moved on one side fails it.
@@ -28,11 +32,18 @@
 #ifndef HTS_LAYOUT_H
 #define HTS_LAYOUT_H
 
-#include "hts.h"
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+typedef int64_t hts_table;   /* a table's handle; always > 0 */
+typedef int64_t hts_word;    /* the bits of a Lisp_Object */
+typedef int64_t hts_hash;    /* 0 <= hash < 2^62 */
+typedef int64_t hts_slot;    /* 0 <= slot < capacity, or HTS_NONE */
+
+#define HTS_NONE        (-1)  /* no slot: not found, free, end of a walk */
 
 /* The hash of a free slot; real hashes are >= 0.  */
 #define HTS_FREE_HASH (-1)
@@ -52,11 +63,6 @@ struct hts_layout
   const int32_t *next;
   const int32_t *index;   /* by bucket (hash % index_size): a chain's head */
 };
-
-/* A table's layout.  Costs one call, once per table; the pointer is
-   valid until the table is dropped.  NULL if HANDLE is not a table (see
-   hts_error).  */
-const struct hts_layout *hts_table_layout (hts_table handle);
 
 /* The key in SLOT (0 <= SLOT < size); 0 if the slot is free.  */
 static inline hts_word

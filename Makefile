@@ -167,7 +167,7 @@ emacs-work: | $(PRISTINE)/autogen.sh
 
 emacs-patches:
 	rm -f emacs-patches/*.patch
-	cd $(BUILD)/emacs-work && git format-patch -q -o $(CURDIR)/emacs-patches pristine..HEAD
+	cd $(BUILD)/emacs-work && git format-patch -q --zero-commit --no-signature -o $(CURDIR)/emacs-patches pristine..HEAD
 	cd emacs-patches && ls *.patch > series
 
 clean:

@@ -176,14 +176,15 @@ hts_table hts_import (int64_t capacity, float rehash_size,
 **      and remembers the table's handle; a weak table's handle goes to a
 **      list of its own;
 **   3. hts_weak_mark with the weak tables marked so far, again with any
-**      that its marking reached, until there are none new; then
-**      hts_weak_remove;
+**      that its marking reached, until there are none new; then, with
+**      nothing marked in between, hts_weak_remove;
 **   4. sweep_vectors calls hts_sweep with every handle marked, which drops
 **      (and frees the memory of) every other table, unless Java roots it
 **      or it is sealed.
 ** Steps 1 and 4 cost one call each, step 2 none, step 3 one per round
 ** (rounds end when no new weak table is reached), during which the store
-** calls the heap once per weak table per pass.
+** calls the heap twice per pass over all weak tables: once to ask which
+** words survive, once to mark what the kept entries need.
 */
 
 struct hts_heap
@@ -209,7 +210,8 @@ int64_t hts_roots (const hts_word **words);
 int hts_weak_mark (const hts_table *tables, int64_t n);
 
 /* Remove dead weak entries, freeing slots in stock's order.  Returns the
-   number removed.  */
+   number removed.  The last pass of hts_weak_mark has already asked the
+   heap what survives; nothing may be marked between the two.  */
 int64_t hts_weak_remove (void);
 
 /* The N tables in MARKED were marked in this GC; drop every other one,

@@ -11,19 +11,29 @@ import java.util.ArrayList;
  * <li>remove: drop every entry whose weak part did not survive, freeing the
  *     slots in Emacs's order.</li>
  * </ol>
- * Each table costs two heap calls per marking pass and one in the removal
- * phase, however many entries it has.  Batching changes the order in which
- * words get marked, not the fixpoint: the removal rule is monotone in the
- * marked set, so the entries kept are those stock keeps.
+ * A marking pass asks the heap about every weak table's entries in one
+ * call and marks what they keep in one more; the removal phase asks once.
+ * Batching changes the order in which words get marked, not the fixpoint:
+ * the removal rule is monotone in the marked set, so the entries kept are
+ * those stock keeps.
  */
 final class WeakTables {
     private final ArrayList<LiveTable> pending = new ArrayList<>();
     private final Words words = new Words(256);
     private final Words toMark = new Words(256);
     private boolean[] survives = new boolean[256];
+    /** By slot, for removeDead; only live slots' flags are written and read. */
+    private boolean[] dead = new boolean[256];
+    /**
+     * Whether words and survives answer for every pending table as the heap
+     * stands: the last marking pass asked about all of them and marked
+     * nothing, so the removal phase need not ask again.
+     */
+    private boolean answered;
 
     void add(LiveTable t) {
         pending.add(t);
+        answered = false;
     }
 
     int size() {
@@ -32,27 +42,32 @@ final class WeakTables {
 
     /** The marking phase, to its fixpoint; tables reached meanwhile join in. */
     void markToFixpoint(Heap heap) {
-        boolean marked;
-        do {
-            marked = false;
-            // Indexed loop: heap.mark may reach more weak tables and append them.
-            for (int t = 0; t < pending.size(); t++)
-                marked |= markPass(pending.get(t), heap);
-        } while (marked);
+        while (markPass(heap)) {
+            // heap.mark may have reached more weak tables: the next pass has them.
+        }
     }
 
-    private boolean markPass(LiveTable table, Heap heap) {
-        int n = query(table, heap);
+    /** One pass over every pending table; whether it marked anything. */
+    private boolean markPass(Heap heap) {
+        int tables = pending.size();
+        query(tables, heap);
         long[] w = words.array();
         toMark.clear();
-        for (int j = 0; j < n; j += 2) {
-            boolean ks = survives[j], vs = survives[j + 1];
-            if (!table.weakness().removes(ks, vs)) {
-                if (!ks) toMark.add(w[j]);
-                if (!vs) toMark.add(w[j + 1]);
+        for (int t = 0, j = 0; t < tables; t++) {
+            LiveTable table = pending.get(t);
+            Weakness weakness = table.weakness();
+            for (int end = j + 2 * table.count(); j < end; j += 2) {
+                boolean ks = survives[j], vs = survives[j + 1];
+                if (!weakness.removes(ks, vs)) {
+                    if (!ks) toMark.add(w[j]);
+                    if (!vs) toMark.add(w[j + 1]);
+                }
             }
         }
-        if (toMark.size() == 0) return false;
+        if (toMark.size() == 0) {
+            answered = true;
+            return false;
+        }
         heap.mark(toMark.array(), toMark.size());
         return true;
     }
@@ -60,29 +75,37 @@ final class WeakTables {
     /** The removal phase; returns the number of entries removed. */
     long removeDead(Heap heap) {
         long removed = 0;
+        if (!answered) query(pending.size(), heap);
+        int j = 0;
         for (LiveTable table : pending) {
-            int n = query(table, heap);
-            boolean[] dead = new boolean[table.capacity()];
-            int j = 0;
+            if (table.count() == 0) continue;
+            if (dead.length < table.capacity()) dead = new boolean[Math.max(table.capacity(), 2 * dead.length)];
+            boolean any = false;
             for (int slot = table.nextLive(0); slot >= 0; slot = table.nextLive(slot + 1), j += 2)
-                dead[slot] = table.weakness().removes(survives[j], survives[j + 1]);
-            if (j != n) throw new IllegalStateException("table changed during a weak sweep");
-            removed += table.removeDead(dead);
+                any |= dead[slot] = table.weakness().removes(survives[j], survives[j + 1]);
+            if (any) removed += table.removeDead(dead);
         }
-        pending.clear();
+        if (j != words.size()) throw new IllegalStateException("a table changed during a weak sweep");
+        clear();
         return removed;
     }
 
     void clear() {
         pending.clear();
+        answered = false;
     }
 
-    /** Exports the table's live key/value words and asks the heap which survive. */
-    private int query(LiveTable table, Heap heap) {
+    /**
+     * Exports the live key/value words of the first TABLES pending tables,
+     * in order, and asks the heap in one call which survive.
+     */
+    private void query(int tables, Heap heap) {
+        answered = false;
         words.clear();
-        int n = table.exportWords(words);
+        for (int t = 0; t < tables; t++)
+            pending.get(t).exportWords(words);
+        int n = words.size();
         if (survives.length < n) survives = new boolean[Math.max(n, survives.length * 2)];
-        heap.survives(words.array(), n, survives);
-        return n;
+        if (n > 0) heap.survives(words.array(), n, survives);
     }
 }

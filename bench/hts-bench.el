@@ -172,7 +172,13 @@ Keys are (funcall KEY j); the tables have :weakness WEAKNESS."
                                                          (aref keys (% i 13))))))
                                      sum)))))
     ("gc-10k-tables-1M"    . ,(lambda () (hts-bench--gc 10000 nil #'identity)))
+    ;; Keys no one else holds: the first GC empties the tables.
     ("gc-1k-weak-tables"   . ,(lambda () (hts-bench--gc 1000 'key #'list)))
+    ;; Keys held elsewhere: every GC keeps all 100,000 weak entries.
+    ("gc-1k-weak-tables-live" . ,(lambda ()
+                                   (let ((held (make-vector 100 nil)))
+                                     (dotimes (j 100) (aset held j (list j)))
+                                     (hts-bench--gc 1000 'key (lambda (j) (aref held j))))))
     ("make-drop-100k"      . ,(lambda ()
                                 (hts-bench--time
                                  (dotimes (i 100000)

@@ -74,7 +74,9 @@ const char *hts_error (void);
      HTS_JAVA_HOME or JAVA_HOME  the JDK or JRE whose lib/server/libjvm.so
                                  is loaded (default: the one built against);
      HTS_CLASSPATH               the class path (default: the built jars);
-     HTS_JVM_OPTS                extra JVM options, separated by spaces.
+     HTS_JVM_OPTS                extra JVM options, separated by spaces;
+     HTS_TIMING                  if set (and not "0"), a line on stderr per
+                                 step of the start, with its wall and CPU ms.
    The JVM always gets -Xrs, so SIGINT, SIGTERM, SIGHUP and SIGQUIT stay the
    host's, and -XX:+DisablePrimordialThreadGuardPages, so that a host
    that recurses deeply in C on its main thread keeps its whole stack;

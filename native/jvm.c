@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifndef HTS_DEFAULT_JAVA_HOME
@@ -111,6 +112,31 @@ describe_exception (JNIEnv *env, const char *what)
   hts__error (HTS_E_JVM, "hts: %s: %s", what, text);
   if (s)
     (*env)->ReleaseStringUTFChars (env, s, text);
+}
+
+/* With HTS_TIMING set (and not "0"), one line on stderr per step of the
+   JVM's start: wall-clock milliseconds since hts_init began it, and the
+   process's CPU milliseconds since it began, so that a person can see
+   where a short Emacs's start-up goes.  */
+static void
+start_mark (const char *step)
+{
+  static int on = -1;
+  static struct timespec t0;
+  if (on < 0)
+    {
+      const char *e = getenv ("HTS_TIMING");
+      on = e && *e && strcmp (e, "0") != 0;
+      clock_gettime (CLOCK_MONOTONIC, &t0);
+    }
+  if (!on)
+    return;
+  struct timespec now, cpu;
+  clock_gettime (CLOCK_MONOTONIC, &now);
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &cpu);
+  fprintf (stderr, "hts: %7.2f ms wall, %7.2f ms CPU: %s\n",
+           (now.tv_sec - t0.tv_sec) * 1e3 + (now.tv_nsec - t0.tv_nsec) / 1e6,
+           cpu.tv_sec * 1e3 + cpu.tv_nsec / 1e6, step);
 }
 
 static JNIEnv *
@@ -285,6 +311,7 @@ jni_publish_entry (JNIEnv *env, jclass c, jlong address, jstring name)
 {
   const char *text = name ? (*env)->GetStringUTFChars (env, name, NULL) : NULL;
   hts__publish ((hts__dispatch_fn) (intptr_t) address, text ? text : "?");
+  start_mark ("the backend's own entry point published");
   if (text)
     (*env)->ReleaseStringUTFChars (env, name, text);
 }
@@ -515,6 +542,7 @@ hts__start_jvm (void)
   if (!home || !*home)
     home = HTS_DEFAULT_JAVA_HOME;
 
+  start_mark ("hts_init: the JVM starts");
   char libjvm_path[4096];
   snprintf (libjvm_path, sizeof libjvm_path, "%s/lib/server/libjvm.so", home);
   void *libjvm = dlopen (libjvm_path, RTLD_NOW | RTLD_GLOBAL);
@@ -524,9 +552,11 @@ hts__start_jvm (void)
       return HTS_E_JVM;
     }
 
+  start_mark ("libjvm.so loaded");
   JNIEnv *env = create_vm (libjvm, libjvm_path, home);
   if (!env)
     return HTS_E_JVM;
+  start_mark ("JNI_CreateJavaVM returned");
   run_jvm_fault_handlers_on_alternate_stack ();
 
   if (register_natives (env) != HTS_OK)
@@ -547,7 +577,9 @@ hts__start_jvm (void)
     }
   const char *path = shim_path ();
   jstring jpath = path ? (*env)->NewStringUTF (env, path) : NULL;
+  start_mark ("natives registered, Bridge found");
   jstring failure = (*env)->CallStaticObjectMethod (env, bridge, install, jpath);
+  start_mark ("Bridge.install returned");
   if ((*env)->ExceptionCheck (env))
     {
       describe_exception (env, "the Java bridge failed");
@@ -560,7 +592,9 @@ hts__start_jvm (void)
       (*env)->ReleaseStringUTFChars (env, failure, text);
       return HTS_E_JVM;
     }
-  return publish_entry (env, bridge);
+  int rc = publish_entry (env, bridge);
+  start_mark ("entry point published: the store is ready");
+  return rc;
 }
 
 int

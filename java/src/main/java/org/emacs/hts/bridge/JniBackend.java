@@ -10,15 +10,20 @@ import org.emacs.hts.Registry;
  * about 145 ns a call against an FFM upcall's 27, but with nothing to make
  * at start-up.  HTS_BACKEND=jni uses it alone.
  *
- * <p>The FFM backend starts on it (see {@link Bridge}): a thread makes the
- * upcall stub, some 16 ms of work, while the host goes on with its own
- * start-up and calls through JNI, and hands C the stub when it is ready.
- * A host that proves busy ({@link #BUSY} calls) before then waits for the
- * stub, rather than run its hot loops on JNI beside the thread making it.
+ * <p>The FFM backend starts on it (see {@link Bridge}).  Making the upcall
+ * stub costs a thread some 15 ms of CPU, more than {@link #BUSY} calls
+ * through JNI cost, so it starts only once the host has made {@link
+ * #MAKE_STUB} calls: a short Emacs (a batch job, a test) never makes it.
+ * The thread makes the stub while the host goes on through JNI and hands
+ * C the stub when it is ready; a host that reaches BUSY calls before then
+ * waits for it, rather than run its hot loops on JNI beside the thread
+ * making it.
  */
 final class JniBackend implements Backend {
     private static final DebugLog LOG = DebugLog.of(JniBackend.class);
 
+    /** Calls through JNI after which the successor is made. */
+    static final int MAKE_STUB = 2_000;
     /** Calls through JNI after which the host waits for the successor. */
     static final int BUSY = 10_000;
 
@@ -37,10 +42,9 @@ final class JniBackend implements Backend {
         this.hooks = hooks;
     }
 
-    /** Starts making the successor, if any; C publishes the JNI entry itself.  Returns 0. */
+    /** C publishes the JNI entry itself: returns 0. */
     @Override
     public long install() {
-        startHandOver();
         return 0;
     }
 
@@ -97,11 +101,15 @@ final class JniBackend implements Backend {
         private int calls;
 
         long call(int op, long a, long b, long c, long d, long e) {
-            if (calls < BUSY && ++calls == BUSY && successor != null) {
-                try {
-                    awaitHandOver();
-                } catch (InterruptedException x) {
-                    Thread.currentThread().interrupt();
+            if (calls < BUSY && successor != null) {
+                ++calls;
+                if (calls == MAKE_STUB) startHandOver();
+                else if (calls == BUSY) {
+                    try {
+                        awaitHandOver();
+                    } catch (InterruptedException x) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
             }
             return dispatch.call(op, a, b, c, d, e);

@@ -1,5 +1,7 @@
 package org.emacs.hts;
 
+import java.util.Arrays;
+
 /**
  * A mutable table with Emacs 28.2's slot semantics (fns.c):
  * <ul>
@@ -82,25 +84,49 @@ public final class LiveTable implements TableView, AutoCloseable {
                   rehashThreshold, weakness);
     }
 
-    /**
-     * hts_import, and hash_table_thaw: {@code n} entries at slots 0..n-1, free
-     * slots n.. ascending, chained in ascending slot order.
-     */
+    /** {@link #imported} from separate keys and values. */
     public static LiveTable of(NativeBlocks blocks, int capacity, long[] keys, long[] values,
                                long[] hashes, int n, float rehashSize, float rehashThreshold,
                                Weakness weakness) {
+        if (n < 0 || n > keys.length || n > values.length)
+            throw new IllegalArgumentException(n + " entries, " + keys.length + " keys");
+        long[] kv = new long[2 * n];
+        for (int i = 0; i < n; i++) {
+            kv[2 * i] = keys[i];
+            kv[2 * i + 1] = values[i];
+        }
+        return imported(blocks, capacity, kv, hashes, n, rehashSize, rehashThreshold, weakness);
+    }
+
+    /**
+     * hts_import, and hash_table_thaw: {@code n} entries (KV: key, value,
+     * key, value...) at slots 0..n-1, free slots n.. ascending, chained in
+     * ascending slot order.  Built in Java arrays and copied whole.
+     */
+    public static LiveTable imported(NativeBlocks blocks, int capacity, long[] kv, long[] hashes, int n,
+                                     float rehashSize, float rehashThreshold, Weakness weakness) {
         checkParameters(rehashSize, rehashThreshold);
         if (n < 0 || n > capacity) throw new IllegalArgumentException(n + " entries exceed capacity " + capacity);
-        for (int i = 0; i < n; i++)
-            if (hashes[i] < 0) throw new IllegalArgumentException("negative hash at slot " + i);
-        TableLayout mem = TableLayout.allocate(blocks, capacity, Capacity.indexSize(capacity, rehashThreshold));
+        int indexSize = Capacity.indexSize(capacity, rehashThreshold);
+        long[] hash = new long[capacity];
+        int[] next = new int[capacity];
+        int[] index = new int[indexSize];
+        Arrays.fill(index, NONE);
         for (int i = 0; i < n; i++) {
-            mem.setKey(i, keys[i]);
-            mem.setValue(i, values[i]);
-            mem.setHash(i, hashes[i]);
+            long h = hashes[i];
+            if (h < 0) throw new IllegalArgumentException("negative hash at slot " + i);
+            hash[i] = h;
+            int b = (int) (h % indexSize);
+            next[i] = index[b];
+            index[b] = i;
         }
-        initFree(mem, n, capacity);
-        rebuildIndex(mem, n);
+        for (int i = n; i < capacity; i++) {
+            hash[i] = FREE;
+            next[i] = i + 1 < capacity ? i + 1 : NONE;
+        }
+        TableLayout mem = TableLayout.allocate(blocks, capacity, indexSize);
+        mem.putKeysAndValues(kv, n);
+        mem.putLinks(hash, next, index);
         return new LiveTable(weakness, rehashSize, rehashThreshold, mem, n < capacity ? n : NONE, n);
     }
 

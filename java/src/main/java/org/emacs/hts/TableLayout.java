@@ -1,6 +1,9 @@
 package org.emacs.hts;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 
 /**
  * One table's memory, laid out as include/hts_layout.h declares it, so that
@@ -128,6 +131,33 @@ final class TableLayout implements AutoCloseable {
     }
 
     // ---- the arrays ----------------------------------------------------
+
+    /*
+     * Whole arrays at once, for a table imported at a JVM's start, when
+     * this code still runs in the interpreter: one bulk copy costs less
+     * there than a call per word.
+     */
+
+    /** KV's first 2 * N words become slots 0..N-1's keys and values. */
+    void putKeysAndValues(long[] kv, int n) {
+        longs().put(0, kv, 0, 2 * n);
+    }
+
+    /** HASH (capacity words), NEXT (capacity ints) and INDEX (indexSize ints), whole. */
+    void putLinks(long[] hash, int[] next, int[] index) {
+        longs().put(hashOffset >> 3, hash, 0, capacity);
+        IntBuffer ints = ints();
+        ints.put(nextOffset >> 2, next, 0, capacity);
+        ints.put(indexOffset >> 2, index, 0, indexSize);
+    }
+
+    private LongBuffer longs() {
+        return arrays.duplicate().order(ByteOrder.nativeOrder()).asLongBuffer();
+    }
+
+    private IntBuffer ints() {
+        return arrays.duplicate().order(ByteOrder.nativeOrder()).asIntBuffer();
+    }
 
     long key(int slot) { return arrays.getLong(slot << 4); }
     long value(int slot) { return arrays.getLong((slot << 4) + 8); }

@@ -123,15 +123,11 @@ final class Entries {
         if (n < 0 || n > capacity || capacity > Integer.MAX_VALUE)
             throw new IllegalArgumentException(n + " entries for a capacity of " + capacity);
         int count = (int) n;
-        long[] pairs = new long[2 * count], k = new long[count], v = new long[count], h = new long[count];
+        long[] pairs = new long[2 * count], h = new long[count];
         memory.getLongs(kv, pairs, 2 * count);
         memory.getLongs(hashes, h, count);
-        for (int i = 0; i < count; i++) {
-            k[i] = pairs[2 * i];
-            v[i] = pairs[2 * i + 1];
-        }
-        LiveTable table = LiveTable.of(blocks, (int) capacity, k, v, h, count, rehashSize,
-                                       rehashThreshold, weakness(weakness));
+        LiveTable table = LiveTable.imported(blocks, (int) capacity, pairs, h, count, rehashSize,
+                                             rehashThreshold, weakness(weakness));
         return (flags & IMPORT_FROZEN) != 0 ? registry.managePermanent(table.seal(), owner)
             : registry.manage(table, owner);
     }

@@ -24,7 +24,7 @@
 **
 ** There is no hts_stop: JNI lets a process create one JVM only, and Emacs
 ** exits without tearing it down.  There is no hts_grow: as in Emacs, a
-** table grows only inside hts_insert (or hts_put_eq), when no slot is free.
+** table grows only inside hts_insert, when no slot is free.
 */
 
 #ifndef HTS_H
@@ -129,14 +129,11 @@ int hts_clear (hts_table);
 /*
 ** Changing entries.  A slot number is stable while its entry lives; it is
 ** reused last-in first-out after removal.  Capacity grows only inside
-** hts_insert and hts_put_eq, when no slot is free, as maybe_resize_hash_table
-** would; growth replaces the table's arrays (hts_layout.h).  Reads are
-** hts_layout.h's, with no call.
+** hts_insert, when no slot is free, as maybe_resize_hash_table would;
+** growth replaces the table's arrays (hts_layout.h).  Reads are
+** hts_layout.h's, with no call: puthash and remhash look the key up
+** there, then make one of these calls.
 */
-
-/* puthash on an eq table in one call: sets the value of KEY's entry if
-   there is one, else inserts as hts_insert does.  Returns the slot.  */
-hts_slot hts_put_eq (hts_table, hts_word key, hts_word value, hts_hash hash);
 
 /* hash_put: store a new entry in the head of the free list, growing first
    if there is none.  The caller has checked that KEY is absent.  */
@@ -144,9 +141,6 @@ hts_slot hts_insert (hts_table, hts_word key, hts_word value, hts_hash hash);
 
 /* Remove the entry in SLOT; the slot becomes the head of the free list.  */
 int hts_remove (hts_table, hts_slot);
-
-/* remhash on an eq table in one call: the removed slot, or HTS_NONE.  */
-hts_slot hts_remove_eq (hts_table, hts_word key, hts_hash hash);
 
 int hts_set_value (hts_table, hts_slot, hts_word value);
 

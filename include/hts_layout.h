@@ -12,10 +12,10 @@
 **     whole life (from hts_new, hts_copy or hts_import to the sweep or
 **     hts_free that drops it): hts_table_layout (hts.h) gives it once.
 **   - Its arrays do not: a call that changes the table (hts_insert,
-**     hts_put_eq, hts_remove, hts_clear, a GC's weak removal) may replace
-**     them.  Read the array pointers from the header every time, and never
-**     keep one across such a call, nor across anything that can run Lisp
-**     (a cmpfn, a maphash body) or GC.
+**     hts_remove, hts_clear, a GC's weak removal) may replace them.  Read
+**     the array pointers from the header every time, and never keep one
+**     across such a call, nor across anything that can run Lisp (a cmpfn,
+**     a maphash body) or GC.
 **   - Free slots hold 0 (Qnil) as key and value and HTS_FREE_HASH as hash,
 **     so marking every word of KEY_AND_VALUE marks what stock would.
 **   - Memory is read under the host's global lock, as every hts call is.

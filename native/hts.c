@@ -233,12 +233,6 @@ hts_clear (hts_table t)
 }
 
 hts_slot
-hts_put_eq (hts_table t, hts_word key, hts_word value, hts_hash hash)
-{
-  return CALL (HTS__PUT_EQ, t, key, value, hash, 0);
-}
-
-hts_slot
 hts_insert (hts_table t, hts_word key, hts_word value, hts_hash hash)
 {
   return CALL (HTS__INSERT, t, key, value, hash, 0);
@@ -248,12 +242,6 @@ int
 hts_remove (hts_table t, hts_slot slot)
 {
   return CALL (HTS__REMOVE, t, slot, 0, 0, 0);
-}
-
-hts_slot
-hts_remove_eq (hts_table t, hts_word key, hts_hash hash)
-{
-  return CALL (HTS__REMOVE_EQ, t, key, hash, 0, 0);
 }
 
 int

@@ -268,11 +268,6 @@ void
 mh_puthash (Lisp key, Lisp value, Lisp table)
 {
   struct table *t = xtable (table);
-  if (t->test == TEST_EQ)
-    {
-      mh_check (hts_put_eq (t->handle, key, value, hash_eq (key)), "hts_put_eq");
-      return;
-    }
   hts_hash h;
   hts_slot s = lookup (t, key, &h, NULL);
   if (s >= 0)
@@ -285,11 +280,6 @@ void
 mh_remhash (Lisp key, Lisp table)
 {
   struct table *t = xtable (table);
-  if (t->test == TEST_EQ)
-    {
-      mh_check (hts_remove_eq (t->handle, key, hash_eq (key)), "hts_remove_eq");
-      return;
-    }
   hts_slot s = lookup (t, key, NULL, NULL);
   if (s >= 0)
     mh_check (hts_remove (t->handle, s), "hts_remove");

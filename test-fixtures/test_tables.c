@@ -236,30 +236,42 @@ candidates_come_in_chain_order (void)
   CHECK_EQ (hts_lookup_next (l, make_fixnum (9), 43, HTS_NONE), HTS_NONE);
 }
 
-/* puthash on an eq table in one call: replace in place, else insert at
-   the free list's head, growing as hash_put does; the layout's header
-   shows count, capacity, free list and change counter at once.  */
+/* puthash on an eq table: C finds the key in the layout, then sets its
+   value in place, or inserts at the free list's head, growing as
+   hash_put does; the layout's header shows count, capacity, free list
+   and change counter at once.  */
 static void
-put_eq_replaces_or_inserts_and_the_header_follows (void)
+puthash_replaces_or_inserts_and_the_header_follows (void)
 {
   Lisp t = mh_make_table (TEST_EQ, 2, HTS_WEAK_NONE);
   hts_table h = mh_handle (t);
   const struct hts_layout *l = hts_table_layout (h);
   uint64_t modiff = l->modiff;
-  CHECK_EQ (hts_put_eq (h, make_fixnum (1), make_fixnum (10), mh_hash (t, make_fixnum (1))), 0);
+  mh_puthash (make_fixnum (1), make_fixnum (10), t);
   CHECK (l->count == 1 && l->size == 2 && l->next_free == 1);
-  CHECK_EQ (hts_put_eq (h, make_fixnum (2), make_fixnum (20), mh_hash (t, make_fixnum (2))), 1);
-  CHECK_EQ (hts_put_eq (h, make_fixnum (1), make_fixnum (11), mh_hash (t, make_fixnum (1))), 0);
+  mh_puthash (make_fixnum (2), make_fixnum (20), t);
+  mh_puthash (make_fixnum (1), make_fixnum (11), t);
+  CHECK_EQ (mh_slot_of (make_fixnum (1), t), 0);
+  CHECK_EQ (mh_slot_of (make_fixnum (2), t), 1);
   CHECK (l->count == 2 && l->size == 2 && l->next_free == HTS_NONE);
   CHECK (l->modiff >= modiff + 3);
   CHECK_EQ (mh_gethash (make_fixnum (1), t, Qnil), make_fixnum (11));
   /* Full: the third key grows the table first (2 * 1.5 = 3), in new
      arrays that the same header now points to.  */
   const hts_word *old_kv = l->key_and_value;
-  CHECK_EQ (hts_put_eq (h, make_fixnum (3), make_fixnum (30), mh_hash (t, make_fixnum (3))), 2);
+  mh_puthash (make_fixnum (3), make_fixnum (30), t);
+  CHECK_EQ (mh_slot_of (make_fixnum (3), t), 2);
   CHECK (l->count == 3 && l->size == 3 && l->key_and_value != old_kv);
   CHECK_EQ (l->index_size, 11);  /* hash_index_size: next_almost_prime (3) */
   CHECK_EQ (hts_table_layout (h), l);
+  /* remhash: found in the layout, then removed; its slot heads the free
+     list.  A key not there costs no call.  */
+  modiff = l->modiff;
+  mh_remhash (make_fixnum (9), t);
+  CHECK_EQ (l->modiff, modiff);
+  mh_remhash (make_fixnum (2), t);
+  CHECK (l->count == 2 && l->next_free == 1);
+  CHECK_EQ (mh_slot_of (make_fixnum (2), t), HTS_NONE);
 }
 
 /* maphash's walk: live slots in slot order, holes skipped; free slots
@@ -309,7 +321,7 @@ static void
 all_tests (void)
 {
   eq_tables_find_the_very_object ();
-  put_eq_replaces_or_inserts_and_the_header_follows ();
+  puthash_replaces_or_inserts_and_the_header_follows ();
   the_slot_walk_visits_live_entries_in_slot_order ();
   eql_tables_compare_floats_by_bits ();
   equal_tables_compare_structure ();

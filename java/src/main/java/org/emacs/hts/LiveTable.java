@@ -290,18 +290,6 @@ public final class LiveTable implements TableView, AutoCloseable {
         mem.publish(count, freeHead);
     }
 
-    /** remhash for eq tables in one step: removes the entry whose key is word; returns its slot or NONE. */
-    public int removeEq(long word, long hash) {
-        checkMutable();
-        int slot = findEq(word, hash);
-        if (slot >= 0) {
-            unlink(mem, slot, hash);
-            release(slot);
-            mem.publish(count, freeHead);
-        }
-        return slot;
-    }
-
     /** hash_clear: a no-op on an empty table, so its free-list order survives. */
     public void clear() {
         checkMutable();

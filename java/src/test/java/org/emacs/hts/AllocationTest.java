@@ -36,7 +36,7 @@ class AllocationTest {
             sum += t.value(s);
             sum += t.findEq(w + 4, h);                 // gethash miss
             t.setValue(s, i);                          // puthash, existing key
-            t.removeEq(w, h);                          // remhash
+            t.removeSlot(s);                           // remhash
             sum += t.insert(w, i, h);                  // puthash, new key: reuses the slot
         }
         return sum;

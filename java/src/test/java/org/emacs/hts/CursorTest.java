@@ -38,7 +38,7 @@ class CursorTest {
                 if (s >= 0) t.setValue(s, k);
                 else t.insert(k, k, hashOf(k));
             }
-            public void remove(long k) { t.removeEq(k, hashOf(k)); }
+            public void remove(long k) { Models.remhashEq(t, k, hashOf(k)); }
             public void setValue(long k, long v) { t.setValue(t.findEq(k, hashOf(k)), v); }
             public void clear() { t.clear(); }
         };
@@ -80,7 +80,7 @@ class CursorTest {
             r.put(k, k, hashOf(k));
         }
         for (long k : removed) {
-            t.removeEq(k, hashOf(k));
+            Models.remhashEq(t, k, hashOf(k));
             r.removeEq(k, hashOf(k));
         }
         List<String> expected = mapReference(r, body);

@@ -78,12 +78,13 @@ class LookupTest {
     }
 
     @Test
-    void removeEqRemovesOnlyTheVeryWord() {
+    void remhashOnAnEqTableFindsOnlyTheVeryWordThenRemovesItsSlot() {
         LiveTable t = table(10);
         int a = t.insert(0x10, 0, 4);
         int b = t.insert(0x20, 0, 4);
-        assertEquals(-1, t.removeEq(0x30, 4));
-        assertEquals(b, t.removeEq(0x20, 4));
+        assertEquals(-1, t.findEq(0x30, 4));
+        assertEquals(b, t.findEq(0x20, 4));
+        t.removeSlot(b);
         assertEquals(List.of(a), probeAll(t, 0x99, 4));
         assertEquals(1, t.count());
     }

@@ -63,7 +63,7 @@ class ModelTest {
                 }
             } else if (op < 70) {
                 what = "remhash";
-                assertEquals(r.removeEq(word, hash), t.removeEq(word, hash), at + " removed slot");
+                assertEquals(r.removeEq(word, hash), Models.remhashEq(t, word, hash), at + " removed slot");
             } else if (op < 72) {
                 what = "clrhash";
                 t.clear();
@@ -92,7 +92,7 @@ class ModelTest {
                     visited.add(i);
                     if (!fired && i >= trigger) {
                         fired = true;
-                        ft.removeEq(victim, hashOf(victim));
+                        Models.remhashEq(ft, victim, hashOf(victim));
                         if (ft.findEq(added, hashOf(added)) < 0) ft.insert(added, 1, hashOf(added));
                     }
                 }

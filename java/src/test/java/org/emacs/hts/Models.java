@@ -30,6 +30,17 @@ final class Models {
         if (chains) assertEquals(refSweepOrder(ref), asList(t.sweepOrder()), step + ": chains");
     }
 
+    /**
+     * remhash on an eq table as Emacs does it: the key found in the
+     * layout (C's lookup, modelled by findEq), then its slot removed.
+     * Returns the slot, or NONE.
+     */
+    static int remhashEq(LiveTable t, long word, long hash) {
+        int slot = t.findEq(word, hash);
+        if (slot >= 0) t.removeSlot(slot);
+        return slot;
+    }
+
     static List<Integer> refSweepOrder(ReferenceTable ref) {
         List<Integer> out = new ArrayList<>();
         for (int b = 0; b < ref.index.size(); b++)

@@ -88,7 +88,7 @@ public class StoreBenchmark {
     @Benchmark
     public int removeAndPut() {
         int i = nextIndex();
-        table.removeEq(words[i], hashes[i]);
+        table.removeSlot(table.findEq(words[i], hashes[i]));
         return table.insert(words[i], cursor, hashes[i]);
     }
 }

@@ -7,7 +7,7 @@ import org.emacs.hts.Weakness;
 /**
  * The training run for the JVM's AOT cache (see pom.xml, profile aot):
  * starts the bridge as the shim does and walks the store through what an
- * Emacs start-up does (import dumped tables, look up, insert, grow,
+ * Emacs start-up does (import dumped tables, insert, grow, set values,
  * remove, copy, mark, sweep; in Java-owned
  * memory, since the shim's natives are not there), so that the classes those load are in the
  * cache.  {@code java ... AotTraining path/to/libhts.so}
@@ -35,11 +35,7 @@ public final class AotTraining {
         long t = registry.manage(LiveTable.create(8, 1.5f, 0.8125f, Weakness.NONE), 0);
         LiveTable table = registry.table(t);
         for (int i = 0; i < 1000; i++) table.insert(8L * i + 2, i, i * 31L);
-        for (int i = 0; i < 1000; i++) {
-            table.findEq(8L * i + 2, i * 31L);
-            table.probe(8L * i + 2, i * 31L, -1);
-        }
-        for (int i = 0; i < 500; i++) table.removeEq(8L * i + 2, i * 31L);
+        for (int s = 0; s < 500; s++) table.removeSlot(s);
         registry.free(registry.manage(table.copy(), 0));
         for (int s = table.nextLive(0); s >= 0; s = table.nextLive(s + 1)) table.setValue(s, 1);
         registry.mark(t);

@@ -12,11 +12,11 @@ package org.emacs.hts.bridge;
  * <p>The codes are those of enum hts__op in native/hts_entries.h.
  */
 final class Dispatch {
-    static final int NEW = 0, COPY = 1, FREE = 2, CLEAR = 3, INSERT = 4, REMOVE = 5, REMOVE_EQ = 6,
-        SET_VALUE = 7, PUT_EQ = 8, EXPORT = 9, IMPORT = 10, LAYOUT = 11, ROOTS = 12, WEAK_MARK = 13,
-        WEAK_REMOVE = 14, SWEEP = 15, STATS = 16, TEST_HOOK = 17;
+    static final int NEW = 0, COPY = 1, FREE = 2, CLEAR = 3, INSERT = 4, REMOVE = 5, SET_VALUE = 6,
+        EXPORT = 7, IMPORT = 8, LAYOUT = 9, ROOTS = 10, WEAK_MARK = 11, WEAK_REMOVE = 12, SWEEP = 13,
+        STATS = 14, TEST_HOOK = 15;
     /** How many codes there are; hts__install refuses another number. */
-    static final int N_OPS = 18;
+    static final int N_OPS = 16;
 
     private final Entries e;
 
@@ -29,7 +29,7 @@ final class Dispatch {
             // The test hook arms the fault switch, so it does not trip it.
             // Injected periodic faults hit changes to tables only, not GC's
             // (a GC cannot turn a failure into a Lisp error).
-            if (op != TEST_HOOK) e.before(op <= PUT_EQ);
+            if (op != TEST_HOOK) e.before(op <= SET_VALUE);
             switch (op) {
                 case NEW: return e.newTable(a, Float.intBitsToFloat((int) b), Float.intBitsToFloat((int) c), (int) d, f);
                 case COPY: return e.copy(a, b);
@@ -37,9 +37,7 @@ final class Dispatch {
                 case CLEAR: return e.clear(a);
                 case INSERT: return e.insert(a, b, c, d);
                 case REMOVE: return e.remove(a, b);
-                case REMOVE_EQ: return e.removeEq(a, b, c);
                 case SET_VALUE: return e.setValue(a, b, c);
-                case PUT_EQ: return e.putEq(a, b, c, d);
                 case EXPORT: return e.export(a, b, c, d);
                 case IMPORT: return e.importTable(a);
                 case LAYOUT: return e.layout(a);

@@ -64,14 +64,6 @@ final class Entries {
         return registry.table(t).layoutAddress();
     }
 
-    long putEq(long t, long key, long value, long hash) {
-        LiveTable table = registry.table(t);
-        int s = table.findEq(key, hash);
-        if (s >= 0) table.setValue(s, value);
-        else s = table.insert(key, value, hash);
-        return s;
-    }
-
     long insert(long t, long key, long value, long hash) {
         return registry.table(t).insert(key, value, hash);
     }
@@ -80,10 +72,6 @@ final class Entries {
         LiveTable table = registry.table(t);
         table.removeSlot(slot(table, slot));
         return Status.OK;
-    }
-
-    long removeEq(long t, long key, long hash) {
-        return registry.table(t).removeEq(key, hash);
     }
 
     long setValue(long t, long slot, long value) {

@@ -197,6 +197,11 @@ create_vm (void *libjvm, const char *libjvm_path, const char *java_home)
   /* No hsperfdata file per host process (jps would list every Emacs):
      a millisecond of start-up, and files in /tmp.  */
   options[n++].optionString = (char *) "-XX:-UsePerfData";
+  /* Under -Xrs HotSpot starts its attach listener at once: a thread, and
+     a socket /tmp/.java_pid<pid> that only the JVM's own shutdown, which
+     a host's exit skips, removes.  HTS_JVM_OPTS=-XX:-DisableAttachMechanism
+     brings it back for jcmd.  */
+  options[n++].optionString = (char *) "-XX:+DisableAttachMechanism";
   /* The build's AOT cache of the store's classes (JDK 25 and later; see
      pom.xml) saves some 40 ms, but only the build's JDK and class path can
      use it, and a JDK before 25 refuses the option.  A cache that does not

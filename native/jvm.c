@@ -389,6 +389,34 @@ jni_free (JNIEnv *env, jclass c, jobject block)
   free ((*env)->GetDirectBufferAddress (env, block));
 }
 
+/* JniShim.getenv.  Also exported under its JNI name, for the AOT
+   training run, which loads the shim with System.load and registers
+   nothing.  */
+JNIEXPORT jstring JNICALL
+Java_org_emacs_hts_bridge_JniShim_getenv (JNIEnv *env, jclass c, jstring name)
+{
+  const char *n = name ? (*env)->GetStringUTFChars (env, name, NULL) : NULL;
+  const char *value = n ? getenv (n) : NULL;
+  if (n)
+    (*env)->ReleaseStringUTFChars (env, name, n);
+  if (!value)
+    return NULL;
+  /* NewStringUTF takes modified UTF-8 only; the store's settings are
+     ASCII, so any other byte becomes '?' (and is refused by the caller).  */
+  char *ascii = strdup (value);
+  if (!ascii)
+    {
+      throw_out_of_memory (env, "hts: no C memory for an environment variable");
+      return NULL;
+    }
+  for (char *p = ascii; *p; p++)
+    if ((unsigned char) *p >= 0x80)
+      *p = '?';
+  jstring result = (*env)->NewStringUTF (env, ascii);
+  free (ascii);
+  return result;
+}
+
 static int
 register_natives (JNIEnv *env)
 {
@@ -405,6 +433,8 @@ register_natives (JNIEnv *env)
     { (char *) "allocate", (char *) "(I)Ljava/nio/ByteBuffer;", (void *) jni_allocate },
     { (char *) "address", (char *) "(Ljava/nio/ByteBuffer;)J", (void *) jni_address },
     { (char *) "free", (char *) "(Ljava/nio/ByteBuffer;)V", (void *) jni_free },
+    { (char *) "getenv", (char *) "(Ljava/lang/String;)Ljava/lang/String;",
+      (void *) Java_org_emacs_hts_bridge_JniShim_getenv },
   };
   jclass shim = (*env)->FindClass (env, "org/emacs/hts/bridge/JniShim");
   if (!shim

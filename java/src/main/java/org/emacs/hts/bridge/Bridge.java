@@ -34,7 +34,7 @@ public final class Bridge {
      */
     public static synchronized String install(String shimPath) {
         if (installed != null) return null;
-        String wanted = System.getenv("HTS_BACKEND");
+        String wanted = JniShim.getenv("HTS_BACKEND");
         if (wanted != null && !wanted.equals("jna") && !wanted.equals("ffm") && !wanted.equals("jni"))
             return "HTS_BACKEND must be jna, ffm or jni, not " + wanted;
         try {
@@ -88,21 +88,16 @@ public final class Bridge {
 
     /**
      * The FFM backend, started on JNI, or null where this JDK lacks it and
-     * it was not forced.
+     * it was not forced.  Its class is looked up by the thread that makes
+     * its stub, which a short Emacs never starts (no reflection at
+     * start-up); unless forced, when a jar without it is an error at once.
      */
     private static Backend ffm(TestHooks hooks, boolean forced) throws Exception {
         if (Runtime.version().feature() < 22) {
             if (forced) throw new IllegalStateException("the FFM backend needs JDK 22 or later");
             return null;
         }
-        Class<?> c;
-        try {
-            c = Class.forName(FFM_BACKEND);
-        } catch (ClassNotFoundException e) {
-            // A jar built by a JDK older than 22 has no FFM classes.
-            if (forced) throw e;
-            return null;
-        }
-        return new JniBackend(hooks, c.getDeclaredMethod("create", TestHooks.class));
+        if (forced) Class.forName(FFM_BACKEND);
+        return new JniBackend(hooks, FFM_BACKEND);
     }
 }

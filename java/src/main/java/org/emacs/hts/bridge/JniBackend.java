@@ -1,7 +1,5 @@
 package org.emacs.hts.bridge;
 
-import java.lang.reflect.Method;
-
 import org.emacs.hts.DebugLog;
 import org.emacs.hts.Registry;
 
@@ -29,14 +27,14 @@ final class JniBackend implements Backend {
 
     private final Dispatch dispatch;
     private final Entry entry = new Entry();
-    /** Makes the backend to hand over to (static, taking TestHooks), or null. */
-    private final Method successor;
+    /** The class of the backend to hand over to (its static create(TestHooks) makes it), or null. */
+    private final String successor;
     private final TestHooks hooks;
     /** Made by the maker thread; C holds a pointer into it, so it is kept. */
     private volatile Backend made;
     private Thread maker;
 
-    JniBackend(TestHooks hooks, Method successor) {
+    JniBackend(TestHooks hooks, String successor) {
         this.dispatch = new Dispatch(new Entries(Registry.global(), new JniMemory(), hooks));
         this.successor = successor;
         this.hooks = hooks;
@@ -79,13 +77,15 @@ final class JniBackend implements Backend {
 
     private void handOver() {
         try {
-            Backend next = (Backend) successor.invoke(null, hooks);
+            Backend next = (Backend) Class.forName(successor)
+                .getDeclaredMethod("create", TestHooks.class).invoke(null, hooks);
             long address = next.install();
             made = next;
             JniShim.publishEntry(address, next.name());
             LOG.debug("handed C the {} entry point", next.name());
         } catch (Throwable e) {
             // C stays on JNI, slower but correct; hts_backend () says "jni".
+            // (So does a JDK 22 or later running a jar built without FFM.)
             LOG.debug("no FFM entry point, calls stay on JNI: {}", e);
         }
     }

@@ -44,4 +44,11 @@ final class JniShim {
 
     /** Copies n words into memory the shim owns; returns its address, valid until the next call. */
     static native long words(long[] src, int n);
+
+    /**
+     * The environment variable NAME, or null: C's getenv.  System.getenv
+     * would first copy the whole environment into maps, a millisecond of
+     * every Emacs's start-up.
+     */
+    static native String getenv(String name);
 }

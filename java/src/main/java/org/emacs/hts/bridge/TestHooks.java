@@ -38,7 +38,7 @@ final class TestHooks {
     }
 
     static TestHooks fromEnvironment() {
-        return new TestHooks("1".equals(System.getenv("HTS_TEST_HOOKS")),
+        return new TestHooks("1".equals(JniShim.getenv("HTS_TEST_HOOKS")),
                              number("HTS_TEST_FAIL_EVERY"), number("HTS_TEST_FAIL_AFTER"),
                              number("HTS_TEST_MEMORY_LIMIT"));
     }
@@ -49,7 +49,7 @@ final class TestHooks {
     }
 
     private static long number(String variable) {
-        String v = System.getenv(variable);
+        String v = JniShim.getenv(variable);
         try {
             return v == null ? 0 : Math.max(0, Long.parseLong(v.trim()));
         } catch (NumberFormatException e) {

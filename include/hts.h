@@ -69,7 +69,10 @@ const char *hts_error (void);
    calling thread (Emacs: the first table to be filled, as pdumper loads).
    Returns HTS_OK, or HTS_E_JVM with the reason in hts_error () (no JVM
    found, JVM refused to start, Java side missing); a start that failed
-   fails every later call, on any thread, with that reason.  It reads the
+   fails every later call, on any thread, with that reason.  Some failures
+   (a heap too small to start in) HotSpot finds too late to return: it
+   exits the process with status 1, after the shim has printed the same
+   reason as one line on stderr, "PROGRAM: hts: ...".  It reads the
    environment:
      HTS_JAVA_HOME or JAVA_HOME  the JDK or JRE whose lib/server/libjvm.so
                                  is loaded (default: the one built against);

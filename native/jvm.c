@@ -8,6 +8,7 @@
 #include "hts_entries.h"
 
 #include <dlfcn.h>
+#include <errno.h>
 #include <jni.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -48,6 +49,49 @@ jvm_vfprintf (FILE *stream, const char *fmt, va_list ap)
     if (*p == '\n' || *p == '\r')
       *p = ' ';
   return 0;
+}
+
+/* The libjvm.so being started, for messages.  */
+static const char *starting_jvm;
+
+/* What HotSpot said while starting, reduced to the line that says why:
+   the one after "Error occurred during initialization of VM", else the
+   first sentence, without HotSpot's closing "Error: Could not create
+   the Java Virtual Machine".  Edits CAPTURED.  */
+static const char *
+start_failure (void)
+{
+  char *why = strstr (captured, "Error occurred during initialization of VM");
+  if (why)
+    why += strlen ("Error occurred during initialization of VM");
+  else
+    {
+      why = captured;
+      char *end = strstr (why, "Error: Could not create");
+      if (end)
+        *end = 0;
+    }
+  while (*why == ' ')
+    why++;
+  for (size_t len = strlen (why); len > 0 && why[len - 1] == ' ';)
+    why[--len] = 0;
+  return why[0] ? why : "JNI error";
+}
+
+/* HotSpot calls this when a start fails too late for JNI_CreateJavaVM
+   to return (a heap too small for its AOT cache, say), and then exits
+   with status 1: say why in the host's one-line form, as hts_init's
+   callers would.  A crash after the start (capturing is off) is left
+   to HotSpot's own report.  */
+static void JNICALL
+jvm_abort (void)
+{
+  if (capturing)
+    {
+      capturing = false;
+      fprintf (stderr, "%s: hts: the JVM in %s refused to start: %s\n",
+               program_invocation_short_name, starting_jvm, start_failure ());
+    }
 }
 
 typedef jint (*create_vm_fn) (JavaVM **, void **, void *);
@@ -213,6 +257,8 @@ create_vm (void *libjvm, const char *libjvm_path, const char *java_home)
     options[n++].optionString = aot_option;
   options[n].optionString = (char *) "vfprintf";
   options[n++].extraInfo = (void *) jvm_vfprintf;
+  options[n].optionString = (char *) "abort";
+  options[n++].extraInfo = (void *) jvm_abort;
   const char *user = getenv ("HTS_JVM_OPTS");
   char *user_copy = user ? strdup (user) : NULL;
   if (user_copy)
@@ -224,6 +270,7 @@ create_vm (void *libjvm, const char *libjvm_path, const char *java_home)
   args.options = options;
   args.ignoreUnrecognized = JNI_FALSE;
   captured[0] = 0;
+  starting_jvm = libjvm_path;
   capturing = true;
   jint rc = create (&vm, (void **) &env, &args);
   capturing = false;
@@ -232,14 +279,8 @@ create_vm (void *libjvm, const char *libjvm_path, const char *java_home)
   free (user_copy);
   if (rc != JNI_OK)
     {
-      /* Trim what HotSpot said to its first sentence.  */
-      char *end = strstr (captured, "Error: Could not create");
-      if (end)
-        *end = 0;
-      for (size_t len = strlen (captured); len > 0 && captured[len - 1] == ' ';)
-        captured[--len] = 0;
       hts__error (HTS_E_JVM, "hts: the JVM in %s refused to start: %s",
-                  libjvm_path, captured[0] ? captured : "JNI error");
+                  libjvm_path, start_failure ());
       vm = NULL;
       return NULL;
     }

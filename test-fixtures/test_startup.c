@@ -8,10 +8,15 @@
      test_startup bad-backend  HTS_BACKEND names no backend
      test_startup hooks-off    starts fine; test hooks are refused
      test_startup implicit     no hts_init: the first call starts the store
+     test_startup aborts       HTS_JVM_OPTS gives a heap too small to start
+                               in: HotSpot exits the process from inside
+                               JNI_CreateJavaVM, after one line saying why
    A second argument, first-call, makes a failing case start through its
    first call rather than hts_init.  */
 
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "hts_layout.h"
@@ -38,6 +43,37 @@ main (int argc, char **argv)
       PASS ("test_startup hooks-off");
       return 0;
     }
+  else if (!strcmp (mode, "aborts"))
+    {
+      /* In a child, whose exit and stderr the parent then reads.  */
+      int err[2];
+      CHECK_EQ (pipe (err), 0);
+      pid_t pid = fork ();
+      CHECK (pid >= 0);
+      if (pid == 0)
+        {
+          dup2 (err[1], 2);
+          close (err[0]);
+          hts_init ();
+          _exit (99);   /* HotSpot should not have returned.  */
+        }
+      close (err[1]);
+      char said[4096];
+      size_t n = 0;
+      ssize_t r;
+      while (n < sizeof said - 1 && (r = read (err[0], said + n, sizeof said - 1 - n)) > 0)
+        n += r;
+      said[n] = 0;
+      int status;
+      CHECK_EQ (waitpid (pid, &status, 0), pid);
+      printf ("the child said: %s", said);
+      CHECK (WIFEXITED (status) && WEXITSTATUS (status) == 1);
+      CHECK (!strncmp (said, "test_startup: hts: the JVM in ", 30));
+      CHECK (strstr (said, " refused to start: Too small maximum heap\n") != NULL);
+      CHECK (strchr (said, '\n') == said + n - 1);
+      PASS ("test_startup aborts");
+      return 0;
+    }
   else if (!strcmp (mode, "implicit"))
     {
       hts_table t = hts_new (4, 0.5f, 0.8125f, 0, 0);
@@ -50,7 +86,7 @@ main (int argc, char **argv)
     }
   else
     {
-      fprintf (stderr, "usage: test_startup no-jvm|no-classes|bad-option|bad-backend|hooks-off|implicit\n");
+      fprintf (stderr, "usage: test_startup no-jvm|no-classes|bad-option|bad-backend|hooks-off|implicit|aborts\n");
       return 2;
     }
   /* "test_startup MODE first-call": no hts_init, the first call starts.  */

@@ -95,10 +95,11 @@ int hts_init (void);
 int hts_attach_thread (void);
 
 /* The name of the backend calls go through now: "jna", "ffm" or "jni".
-   FFM starts on JNI ("jni") while a Java thread makes its upcall stub,
-   some 20 ms of work a short-lived host would wait for in vain, and says
-   "ffm" from the call that first goes through the stub; a host that
-   makes 10,000 calls before then waits for it.  */
+   FFM starts on JNI ("jni"): its upcall stub costs other threads 60-75 ms
+   of CPU, which a short-lived host would spend in vain, so a Java thread
+   makes it after the host's 10,000th call, and "ffm" comes from the call
+   that first goes through the stub; a host that makes 30,000 calls
+   before then waits for it.  */
 const char *hts_backend (void);
 
 /*

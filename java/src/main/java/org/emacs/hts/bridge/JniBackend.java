@@ -9,21 +9,23 @@ import org.emacs.hts.Registry;
  * at start-up.  HTS_BACKEND=jni uses it alone.
  *
  * <p>The FFM backend starts on it (see {@link Bridge}).  Making the upcall
- * stub costs a thread some 15 ms of CPU, more than {@link #BUSY} calls
- * through JNI cost, so it starts only once the host has made {@link
- * #MAKE_STUB} calls: a short Emacs (a batch job, a test) never makes it.
- * The thread makes the stub while the host goes on through JNI and hands
- * C the stub when it is ready; a host that reaches BUSY calls before then
- * waits for it, rather than run its hot loops on JNI beside the thread
- * making it.
+ * stub, with the compiling it sets off, costs 60-75 ms of CPU on other
+ * threads: some 600,000 calls' worth of the JNI crossing's extra cost.  So
+ * it starts only once the host has made {@link #MAKE_STUB} calls, which
+ * few short processes do: a batch `emacs -Q` makes 850, and of 60 test
+ * files of Emacs's suite, each run alone, the median made 1,700 calls and
+ * one more than 10,000.  The thread makes the stub while the host goes on
+ * through JNI and hands C the stub when it is ready; a host that reaches
+ * {@link #BUSY} calls before then waits for it, rather than run its hot
+ * loops on JNI beside the thread making it.
  */
 final class JniBackend implements Backend {
     private static final DebugLog LOG = DebugLog.of(JniBackend.class);
 
     /** Calls through JNI after which the successor is made. */
-    static final int MAKE_STUB = 2_000;
+    static final int MAKE_STUB = 10_000;
     /** Calls through JNI after which the host waits for the successor. */
-    static final int BUSY = 10_000;
+    static final int BUSY = 30_000;
 
     private final Dispatch dispatch;
     private final Entry entry = new Entry();

@@ -72,7 +72,8 @@ const char *hts_error (void);
    fails every later call, on any thread, with that reason.  Some failures
    (a heap too small to start in) HotSpot finds too late to return: it
    exits the process with status 1, after the shim has printed the same
-   reason as one line on stderr, "PROGRAM: hts: ...".  It reads the
+   reason as one line on stderr, after the program's name
+   (program_invocation_short_name): "emacs: hts: ...".  It reads the
    environment:
      HTS_JAVA_HOME or JAVA_HOME  the JDK or JRE whose lib/server/libjvm.so
                                  is loaded (default: the one built against);

@@ -1,7 +1,9 @@
 /* Starting the JVM inside the host: find libjvm.so, create the VM (or join
    the one already running, when the host is itself a Java process), and
    call the Java bridge, which registers the entry points.  Every failure is
-   a one-line reason in hts_error () and HTS_E_JVM, never a crash.  */
+   a one-line reason in hts_error () and HTS_E_JVM, never a crash; one that
+   HotSpot ends by exiting the process is that same line on stderr first
+   (jvm_abort).  */
 
 #define _GNU_SOURCE
 #include "hts.h"
@@ -41,7 +43,7 @@ static char captured[512];
 static jint JNICALL
 jvm_vfprintf (FILE *stream, const char *fmt, va_list ap)
 {
-  if (!capturing)
+  if (!__atomic_load_n (&capturing, __ATOMIC_ACQUIRE))
     return vfprintf (stream, fmt, ap);
   size_t used = strlen (captured);
   vsnprintf (captured + used, sizeof captured - used, fmt, ap);
@@ -79,18 +81,25 @@ start_failure (void)
 }
 
 /* HotSpot calls this when a start fails too late for JNI_CreateJavaVM
-   to return (a heap too small for its AOT cache, say), and then exits
-   with status 1: say why in the host's one-line form, as hts_init's
-   callers would.  A crash after the start (capturing is off) is left
-   to HotSpot's own report.  */
+   to return (a heap too small for its AOT cache, say), after printing
+   "Error occurred during initialization of VM" and why, and then exits
+   with status 1: say why in the one-line form of hts_init's callers,
+   after the program's name.  HotSpot also calls it from its crash
+   handler, in a signal handler: a crash, during the start or after it,
+   is left to HotSpot's own report.  */
 static void JNICALL
 jvm_abort (void)
 {
-  if (capturing)
+  if (__atomic_exchange_n (&capturing, false, __ATOMIC_ACQ_REL)
+      && strstr (captured, "Error occurred during initialization of VM"))
     {
-      capturing = false;
-      fprintf (stderr, "%s: hts: the JVM in %s refused to start: %s\n",
-               program_invocation_short_name, starting_jvm, start_failure ());
+      static char line[sizeof captured + 4096];
+      int n = snprintf (line, sizeof line,
+                        "%s: hts: the JVM in %s refused to start: %s\n",
+                        program_invocation_short_name, starting_jvm,
+                        start_failure ());
+      if (n > 0)
+        write (STDERR_FILENO, line, n < (int) sizeof line ? n : (int) sizeof line - 1);
     }
 }
 
@@ -271,9 +280,10 @@ create_vm (void *libjvm, const char *libjvm_path, const char *java_home)
   args.ignoreUnrecognized = JNI_FALSE;
   captured[0] = 0;
   starting_jvm = libjvm_path;
-  capturing = true;
+  __atomic_store_n (&capturing, true, __ATOMIC_RELEASE);
   jint rc = create (&vm, (void **) &env, &args);
-  capturing = false;
+  __atomic_store_n (&capturing, false, __ATOMIC_RELEASE);
+  starting_jvm = NULL;
   free (cp_option);
   free (aot_option);
   free (user_copy);

@@ -1,7 +1,6 @@
 package org.emacs.hts.bridge;
 
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import org.emacs.hts.DebugLog;
 
 /**
@@ -11,10 +10,11 @@ import org.emacs.hts.DebugLog;
  *
  * <p>The backend is FFM where the JDK has it (22 and later; its classes are
  * in emacs-hts-ffm.jar, built only by such a JDK), else JNA.  FFM starts on
- * JNI: making its upcall stub costs some 16 ms, which a thread spends while
- * C calls through JNI (see {@link JniBackend}).  HTS_BACKEND=jna, =ffm or
- * =jni in the environment forces one; a forced FFM that cannot load is an
- * error.
+ * JNI: its upcall stub is made by a thread of its own once the host has
+ * made enough calls for it to pay, while C calls through JNI (see {@link
+ * JniBackend}); a jar built without the FFM classes then stays on JNI.
+ * HTS_BACKEND=jna, =ffm or =jni in the environment forces one; a forced
+ * FFM that cannot load is an error.
  */
 public final class Bridge {
     private static final DebugLog LOG = DebugLog.of(Bridge.class);

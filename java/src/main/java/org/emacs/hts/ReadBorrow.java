@@ -3,7 +3,7 @@ package org.emacs.hts;
 /**
  * A read-only loan of a live table (the second seed's dual-mode map).  It
  * offers no mutation, and while it is open the table itself refuses to be
- * mutated.  Close it exactly once; using it after closing fails.
+ * mutated.  Using it after closing fails; closing it again does nothing.
  */
 public final class ReadBorrow implements TableView, AutoCloseable {
     private LiveTable table;
@@ -31,7 +31,7 @@ public final class ReadBorrow implements TableView, AutoCloseable {
 
     @Override
     public void close() {
-        if (table == null) throw new IllegalStateException("read borrow closed twice");
+        if (table == null) return;
         table.endBorrow();
         table = null;
     }

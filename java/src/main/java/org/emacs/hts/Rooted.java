@@ -13,8 +13,9 @@ package org.emacs.hts;
  * }
  * }</pre>
  *
- * Closing twice, closing out of order or from another thread, and get()
- * after close all throw IllegalStateException.
+ * Closing out of order or from another thread, and get() after close,
+ * throw IllegalStateException; a second close does nothing, as
+ * {@link AutoCloseable} asks.
  */
 public final class Rooted<T> implements AutoCloseable {
     private final RootStack stack;
@@ -49,7 +50,7 @@ public final class Rooted<T> implements AutoCloseable {
 
     @Override
     public void close() {
-        if (closed) throw new IllegalStateException("Rooted closed twice");
+        if (closed) return;
         stack.pop(this);
         closed = true;
         value = null;

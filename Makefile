@@ -15,6 +15,9 @@
 #   make stock-emacs the unpatched Emacs 28.2, same flags: build/stock-emacs/src/emacs
 #   make emacs-work  a git tree of the patched source, one commit per patch,
 #                    in build/emacs-work; make emacs-patches writes it back
+#   make clean       remove everything the build made: target/ and build/
+#                    (both Emacs trees, the fetched source, emacs-work too)
+#   make help        this list
 #
 # EMACS_SRC=dir builds from that Emacs 28.2 tree instead of Debian's pinned
 # source package (fetched into build/src/ by tools/emacs-source.sh).
@@ -33,7 +36,7 @@ MVN ?= mvn -B -Dhts.alt.java.home=$(HTS_ALT_JDK)
 JMH_ARGS ?= -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc
 RESULTS := bench/results
 
-.PHONY: FORCE fuzz stress bench check java-check emacs-check run bench-java bench-crossing stock-emacs emacs shim emacs-work emacs-patches clean
+.PHONY: FORCE fuzz stress bench check java-check emacs-check run bench-java bench-crossing stock-emacs emacs shim emacs-work emacs-patches clean help
 
 NATIVE := target/native
 BUILD := build
@@ -172,3 +175,7 @@ emacs-patches:
 
 clean:
 	$(MVN) -q clean
+	rm -rf $(BUILD)
+
+help:
+	@sed -n '/^#   make /,/^#$$/p' $(firstword $(MAKEFILE_LIST)) | sed 's/^# \{0,1\}//'

@@ -56,6 +56,9 @@ jvm_vfprintf (FILE *stream, const char *fmt, va_list ap)
 /* The libjvm.so being started, for messages.  */
 static const char *starting_jvm;
 
+/* What HotSpot prints before the reason when it gives up starting.  */
+static const char vm_init_error[] = "Error occurred during initialization of VM";
+
 /* What HotSpot said while starting, reduced to the line that says why:
    the one after "Error occurred during initialization of VM", else the
    first sentence, without HotSpot's closing "Error: Could not create
@@ -63,9 +66,9 @@ static const char *starting_jvm;
 static const char *
 start_failure (void)
 {
-  char *why = strstr (captured, "Error occurred during initialization of VM");
+  char *why = strstr (captured, vm_init_error);
   if (why)
-    why += strlen ("Error occurred during initialization of VM");
+    why += strlen (vm_init_error);
   else
     {
       why = captured;
@@ -91,7 +94,7 @@ static void JNICALL
 jvm_abort (void)
 {
   if (__atomic_exchange_n (&capturing, false, __ATOMIC_ACQ_REL)
-      && strstr (captured, "Error occurred during initialization of VM"))
+      && strstr (captured, vm_init_error))
     {
       static char line[sizeof captured + 4096];
       int n = snprintf (line, sizeof line,
@@ -453,7 +456,7 @@ Java_org_emacs_hts_bridge_JniShim_getenv (JNIEnv *env, jclass c, jstring name)
   if (!value)
     return NULL;
   /* NewStringUTF takes modified UTF-8 only; the store's settings are
-     ASCII, so any other byte becomes '?' (and is refused by the caller).  */
+     ASCII, so any other byte becomes '?', which no setting accepts.  */
   char *ascii = strdup (value);
   if (!ascii)
     {

@@ -41,11 +41,10 @@ extern "C" {
 
 #define HTS_OK            0
 #define HTS_E_ARG       (-2)  /* bad handle, slot or parameter */
-#define HTS_E_BORROWED  (-3)  /* "hash table test modifies table" */
-#define HTS_E_TOO_LARGE (-4)  /* "Hash table too large" */
-#define HTS_E_MEMORY    (-5)  /* no memory for a table, or the Java heap: memory-full */
-#define HTS_E_JVM       (-6)  /* no JVM: hts_init failed or was not called */
-#define HTS_E_INTERNAL  (-7)  /* any other Java exception: a bug */
+#define HTS_E_TOO_LARGE (-3)  /* "Hash table too large" */
+#define HTS_E_MEMORY    (-4)  /* no memory for a table, or the Java heap: memory-full */
+#define HTS_E_JVM       (-5)  /* no JVM: hts_init failed or was not called */
+#define HTS_E_INTERNAL  (-6)  /* any other Java exception: a bug */
 
 /* :weakness, as stored in the table. */
 enum hts_weakness

@@ -36,8 +36,6 @@ public final class LiveTable implements TableView, AutoCloseable {
 
     private int freeHead;
     private int count;
-    /** Open read borrows; mutation is refused while any is open. */
-    private int borrows;
     /** A pure table's: never mutable again. */
     private boolean sealed;
 
@@ -320,20 +318,6 @@ public final class LiveTable implements TableView, AutoCloseable {
         return new FrozenTable(capacity(), k, v, h, rehashSize, rehashThreshold, weakness);
     }
 
-    /**
-     * Lends the table out read-only (the dual-mode map's read borrow): until the
-     * borrow is closed, every mutation throws {@link TableBorrowedException}.
-     * Borrows nest.
-     */
-    public ReadBorrow borrow() {
-        borrows++;
-        return new ReadBorrow(this);
-    }
-
-    void endBorrow() {
-        borrows--;
-    }
-
     /** Makes the table immutable for good (a pure table); reading it still works. */
     public LiveTable seal() {
         sealed = true;
@@ -365,8 +349,7 @@ public final class LiveTable implements TableView, AutoCloseable {
     /**
      * The removal half of sweep_weak_table: frees each live slot whose flag in
      * {@code dead} is set, in the order Emacs visits them (bucket by bucket,
-     * along each chain), so the free list ends up as stock's would.  Weak
-     * sweeping ignores borrows, as GC ignores h->mutable.
+     * along each chain), so the free list ends up as stock's would.
      */
     int removeDead(boolean[] dead) {
         int[] order = sweepOrder();
@@ -410,6 +393,5 @@ public final class LiveTable implements TableView, AutoCloseable {
 
     private void checkMutable() {
         if (sealed) throw new IllegalStateException("a frozen table cannot change");
-        if (borrows != 0) throw new TableBorrowedException();
     }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Freeze and thaw (pdumper's hash_table_contents / hash_table_thaw, and
- * purecopy), and the dual-mode access: frozen snapshots and read borrows
- * offer no mutation, and a live table refuses mutation while borrowed.
+ * purecopy): a frozen snapshot offers no mutation, any thread may read
+ * it, and it thaws into a live table with the same slots.
  */
 class FreezeThawTest {
     /** A table with holes: keys 0..9 inserted, then 2, 5 and 7 removed. */
@@ -120,9 +120,9 @@ class FreezeThawTest {
     }
 
     @Test
-    void frozenTablesAndReadBorrowsOfferNoMutation() {
+    void frozenTablesOfferNoMutation() {
         Set<String> mutators = Set.of("insert", "setValue", "removeSlot", "clear");
-        for (Class<?> c : new Class<?>[] {FrozenTable.class, ReadBorrow.class, TableView.class})
+        for (Class<?> c : new Class<?>[] {FrozenTable.class, TableView.class})
             for (Method m : c.getMethods())
                 if (Modifier.isPublic(m.getModifiers()))
                     assertTrue(!mutators.contains(m.getName()), c.getSimpleName() + " exposes " + m.getName());
@@ -146,62 +146,6 @@ class FreezeThawTest {
             for (Future<Long> s : sums) assertEquals(expected, s.get());
         } finally {
             pool.shutdown();
-        }
-    }
-
-    @Test
-    void mutatingDuringAReadBorrowIsRefusedAsEmacsRefusesItDuringAUserTest() {
-        LiveTable t = withHoles();
-        int count = t.count();
-        try (ReadBorrow b = t.borrow()) {
-            TableBorrowedException e = assertThrows(TableBorrowedException.class, () -> t.insert(1, 1, 1));
-            assertEquals("hash table test modifies table", e.getMessage());
-            assertThrows(TableBorrowedException.class, () -> t.setValue(0, 1));
-            assertThrows(TableBorrowedException.class, () -> t.removeSlot(0));
-            assertThrows(TableBorrowedException.class, t::clear);
-            assertEquals(count, b.count(), "reading through the borrow still works");
-            assertEquals(0, b.value(0));
-        }
-        assertEquals(count, t.count(), "the table is intact");
-        t.insert(1, 1, 1);
-        assertEquals(count + 1, t.count());
-    }
-
-    @Test
-    void borrowsNestAndTheTableIsMutableOnlyAfterTheLastCloses() {
-        LiveTable t = withHoles();
-        ReadBorrow outer = t.borrow();
-        ReadBorrow inner = t.borrow();
-        inner.close();
-        assertThrows(TableBorrowedException.class, t::clear);
-        outer.close();
-        t.clear();
-        assertEquals(0, t.count());
-    }
-
-    @Test
-    void aReadBorrowFailsAfterCloseAndASecondCloseDoesNothing() {
-        LiveTable t = withHoles();
-        ReadBorrow outer = t.borrow();
-        ReadBorrow b = t.borrow();
-        b.close();
-        assertThrows(IllegalStateException.class, b::count);
-        b.close();
-        // The second close did not end the outer borrow.
-        assertThrows(TableBorrowedException.class, t::clear);
-        outer.close();
-        t.clear();
-        assertEquals(0, t.count());
-    }
-
-    @Test
-    void aCopyOfABorrowedTableIsMutable() {
-        LiveTable t = withHoles();
-        try (ReadBorrow b = t.borrow()) {
-            LiveTable c = t.copy();
-            c.clear();
-            assertEquals(0, c.count());
-            assertEquals(8, b.count());
         }
     }
 }

@@ -1,23 +1,20 @@
 package org.emacs.hts.bridge;
 
 import org.emacs.hts.StaleHandleException;
-import org.emacs.hts.TableBorrowedException;
 import org.emacs.hts.TableTooLargeException;
 
 /** hts.h's status codes, and the translation of a Java exception into one. */
 final class Status {
     static final int OK = 0;
     static final int ARG = -2;
-    static final int BORROWED = -3;
-    static final int TOO_LARGE = -4;
-    static final int MEMORY = -5;
-    static final int INTERNAL = -7;
+    static final int TOO_LARGE = -3;
+    static final int MEMORY = -4;
+    static final int INTERNAL = -6;
 
     private Status() {}
 
     static int codeOf(Throwable e) {
         if (e instanceof OutOfMemoryError) return MEMORY;
-        if (e instanceof TableBorrowedException) return BORROWED;
         if (e instanceof TableTooLargeException) return TOO_LARGE;
         if (e instanceof StaleHandleException || e instanceof IllegalArgumentException
             || e instanceof IllegalStateException) return ARG;

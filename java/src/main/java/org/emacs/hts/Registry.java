@@ -1,12 +1,10 @@
 package org.emacs.hts;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 
 /**
- * The managed-object registry (the first seed's LispGarbageCollector): it
- * owns every table C holds a handle to, and takes part in Emacs's
- * mark-and-sweep collection.
+ * The managed-object registry: it owns every table C holds a handle to, and
+ * takes part in Emacs's mark-and-sweep collection.
  *
  * <p>One GC, as C drives it:
  * <ol>
@@ -46,13 +44,9 @@ public final class Registry {
     private long droppedTotal;
 
     private final WeakTables weak = new WeakTables();
-    // An anonymous class, not a method reference: those cost start-up a class spun at run time.
-    private final ThreadLocal<RootStack> rootStack = new ThreadLocal<RootStack>() {
-        @Override protected RootStack initialValue() {
-            return newRootStack();
-        }
-    };
-    private final ArrayList<RootStack> rootStacks = new ArrayList<>();
+    private final RootSet roots = new RootSet();
+    /** The sweep's scratch list of rooted tables' handles. */
+    private final Words pinned = new Words(16);
 
     public static Registry global() {
         return GLOBAL;
@@ -196,12 +190,11 @@ public final class Registry {
     }
 
     private void keepRooted() {
-        synchronized (rootStacks) {
-            for (RootStack s : rootStacks)
-                for (int j = 0; j < s.size(); j++) {
-                    long h = s.get(j).handle();
-                    if (h != 0 && isLive(h)) marked[(int) h - 1] = true;
-                }
+        pinned.clear();
+        roots.tableHandles(pinned);
+        for (int j = 0; j < pinned.size(); j++) {
+            long h = pinned.get(j);
+            if (isLive(h)) marked[(int) h - 1] = true;
         }
     }
 
@@ -210,32 +203,17 @@ public final class Registry {
     /** Roots a table for the current thread: its Lisp object is marked and it is never swept. */
     public Rooted<LiveTable> rootTable(long handle) {
         int i = indexOf(handle);
-        return new Rooted<>(rootStack.get(), table(handle), owners[i], handle);
+        return new Rooted<>(roots.current(), tables[i], owners[i], handle);
     }
 
     /** Roots a Lisp word for the current thread. */
     public Rooted<Long> rootWord(long word) {
-        return new Rooted<>(rootStack.get(), word, word, 0);
+        return new Rooted<>(roots.current(), word, word, 0);
     }
 
     /** Appends the Lisp words of every open root, on every thread, for C's root phase. */
     public int rootWords(Words out) {
-        int start = out.size();
-        synchronized (rootStacks) {
-            for (java.util.Iterator<RootStack> it = rootStacks.iterator(); it.hasNext();)
-                if (it.next().isAbandoned()) it.remove();
-            for (RootStack s : rootStacks)
-                for (int j = 0; j < s.size(); j++) out.add(s.get(j).word());
-        }
-        return out.size() - start;
-    }
-
-    private RootStack newRootStack() {
-        RootStack s = new RootStack(Thread.currentThread());
-        synchronized (rootStacks) {
-            rootStacks.add(s);
-        }
-        return s;
+        return roots.words(out);
     }
 
     // ---- counters ------------------------------------------------------

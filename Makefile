@@ -160,10 +160,15 @@ emacs: $(SHIM) $(BUILD)/emacs/Makefile
 	    || { tail -30 $(BUILD)/emacs.log; exit 1; }
 	@$(BUILD)/emacs/src/emacs --version | head -1
 
+# Hunk headers name the function or DEFUN a change is in, as GNU style
+# starts them in column 0 (git's default would name a doc string's line).
+GNU_C_FUNCNAME := ^(DEFUN \(.*|(struct|union|enum) [A-Za-z_]+|[a-z_][A-Za-z_0-9]* \(.*)$$
 emacs-work: | $(PRISTINE)/autogen.sh
 	rm -rf $(BUILD)/emacs-work
 	cp -a $(PRISTINE) $(BUILD)/emacs-work
-	cd $(BUILD)/emacs-work && rm -rf .pc && git init -q && git add -A \
+	cd $(BUILD)/emacs-work && rm -rf .pc && git init -q \
+	    && echo '*.[ch] diff=gnu-c' > .git/info/attributes \
+	    && git config diff.gnu-c.xfuncname '$(GNU_C_FUNCNAME)' && git add -A \
 	    && git -c user.name=emacs-hts -c user.email=dev@emacs-hts commit -qm pristine \
 	    && git tag pristine \
 	    && git -c user.name=emacs-hts -c user.email=dev@emacs-hts am -q $(addprefix $(CURDIR)/,$(PATCHES))

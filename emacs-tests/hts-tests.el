@@ -198,7 +198,43 @@ only when they land in a later slot, grown slots included."
 ;;; When tables enter the store (patched Emacs only: stock has no store).
 
 (defun hts-test--store-tables ()
-  (car (internal--hash-table-store-stats)))
+  (plist-get (internal--hash-table-store-stats) :live-tables))
+
+(ert-deftest hts-the-store-reports-its-figures-as-a-labelled-plist ()
+  (skip-unless (fboundp 'internal--hash-table-store-stats))
+  (garbage-collect)
+  (let* ((before (internal--hash-table-store-stats))
+         (get (lambda (stats key) (plist-get stats key)))
+         (h (make-hash-table :test 'eq :size 1000))
+         (w (make-hash-table :test 'eq :weakness 'key)))
+    (should (equal (cl-remove-if-not #'keywordp before)
+                   '(:live-tables :live-entries :weak-tables :pure-tables
+                     :native-bytes :gcs :dropped-last-gc :dropped-total
+                     :jvm-heap-used :jvm-heap-committed)))
+    (should (cl-every #'natnump (cl-remove-if #'keywordp before)))
+    (dotimes (i 100) (puthash i i h))
+    (puthash (list 1) 1 w)
+    (let ((now (internal--hash-table-store-stats)))
+      (should (= (funcall get now :live-tables)
+                 (+ 2 (funcall get before :live-tables))))
+      (should (= (funcall get now :live-entries)
+                 (+ 101 (funcall get before :live-entries))))
+      (should (= (funcall get now :weak-tables)
+                 (1+ (funcall get before :weak-tables))))
+      ;; A 1000-slot table takes at least its keys, values and hashes.
+      (should (>= (- (funcall get now :native-bytes)
+                     (funcall get before :native-bytes))
+                  (* 1000 24)))
+      (should (<= (funcall get now :jvm-heap-used)
+                  (funcall get now :jvm-heap-committed))))
+    (setq h nil w nil)
+    (garbage-collect)
+    (let ((after (internal--hash-table-store-stats)))
+      (should (> (funcall get after :gcs) (funcall get before :gcs)))
+      ;; Stale words on the C stack may keep one alive; GC scans it
+      ;; conservatively.
+      (should (>= (funcall get after :dropped-total)
+                  (+ 1 (funcall get before :dropped-total)))))))
 
 (ert-deftest hts-a-new-table-enters-the-store-at-its-first-use ()
   (skip-unless (fboundp 'internal--hash-table-store-stats))
@@ -233,7 +269,8 @@ only when they land in a later slot, grown slots included."
   (should
    (equal
     (hts-test--in-fresh-emacs
-     '(let* ((tables (lambda () (car (internal--hash-table-store-stats))))
+     '(let* ((tables (lambda () (plist-get (internal--hash-table-store-stats)
+                                           :live-tables)))
              (before (funcall tables))
              (n (hash-table-count definition-prefixes))
              (counted (- (funcall tables) before))

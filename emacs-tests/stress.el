@@ -5,7 +5,7 @@
 ;; Makes and drops ROUNDS x TABLES tables of every test and weakness, each
 ;; with a few entries, with a garbage collection after each round, and
 ;; fills weak tables with entries whose keys or values die.  Prints one
-;; line per measurement; on the patched Emacs also the store's counters
+;; line per measurement; on the patched Emacs also the store's figures
 ;; (internal--hash-table-store-stats).  Exits 1 if:
 ;;  - after the last GC the store holds more than 10 tables over its
 ;;    baseline (a few may be kept by stale words on the C stack, which GC
@@ -24,7 +24,7 @@
 
 (defun hts-stress--live-tables ()
   (if (fboundp 'internal--hash-table-store-stats)
-      (car (internal--hash-table-store-stats))
+      (plist-get (internal--hash-table-store-stats) :live-tables)
     -1))
 
 (defconst hts-stress--tests [eq eql equal])

@@ -219,14 +219,32 @@ int64_t hts_weak_remove (void);
    dropped.  */
 int64_t hts_sweep (const hts_table *marked, int64_t n);
 
+/*
+** The store's figures, for a person tuning Emacs (Lisp sees them as the
+** plist of internal--hash-table-store-stats; the store's debug log prints
+** them after each sweep with the same labels).  Each is F (FIELD, LABEL),
+** in the order of struct hts_stats's fields.
+*/
+#define HTS_STATS_FIELDS(F)                                                 \
+  F (live_tables, "live-tables")     /* tables held, pure ones included */  \
+  F (live_entries, "live-entries")   /* entries in all of them */           \
+  F (weak_tables, "weak-tables")     /* of the tables, the weak ones */     \
+  F (pure_tables, "pure-tables")     /* sealed: dumped or purecopied */     \
+  F (native_bytes, "native-bytes")   /* the tables' memory, headers too */  \
+  F (gcs, "gcs")                     /* sweeps the store has taken part in */ \
+  F (dropped_last_gc, "dropped-last-gc") /* tables the last sweep dropped */ \
+  F (dropped_total, "dropped-total") /* by all sweeps and frees */          \
+  F (jvm_heap_used, "jvm-heap-used") /* bytes of the Java heap in use */    \
+  F (jvm_heap_committed, "jvm-heap-committed") /* and reserved from the OS */
+
 struct hts_stats
 {
-  int64_t live_tables;
-  int64_t live_entries;
-  int64_t dropped_last_sweep;
-  int64_t dropped_total;
+#define HTS__STATS_MEMBER(field, label) int64_t field;
+  HTS_STATS_FIELDS (HTS__STATS_MEMBER)
+#undef HTS__STATS_MEMBER
 };
 
+/* Fill *OUT with the store's figures now.  */
 int hts_stats (struct hts_stats *out);
 
 /*

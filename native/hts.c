@@ -313,7 +313,7 @@ hts_sweep (const hts_table *marked, int64_t n)
 int
 hts_stats (struct hts_stats *out)
 {
-  return CALL (HTS__STATS, ADDR (&out->live_tables), 0, 0, 0, 0);
+  return CALL (HTS__STATS, ADDR (out), 0, 0, 0, 0);
 }
 
 int64_t

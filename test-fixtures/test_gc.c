@@ -42,8 +42,12 @@ reachable_tables_survive_and_unreachable_ones_go_on_both_sides (void)
   CHECK (hts_table_layout (dropped) == NULL);        /* its handle is gone */
   CHECK_EQ (mh_gethash (mh_string ("key"), kept, Qnil), value);
   struct hts_stats s;
-  hts_stats (&s);
-  CHECK_EQ (s.dropped_last_sweep, 1);
+  CHECK_EQ (hts_stats (&s), HTS_OK);
+  CHECK_EQ (s.dropped_last_gc, 1);
+  CHECK_EQ (s.live_tables, base + 1);
+  CHECK (s.gcs >= 1 && s.dropped_total >= s.dropped_last_gc);
+  CHECK (s.native_bytes > 0);
+  CHECK (s.jvm_heap_used > 0 && s.jvm_heap_used <= s.jvm_heap_committed);
   mh_unroot (&kept);
 }
 

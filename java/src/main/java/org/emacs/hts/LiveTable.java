@@ -199,6 +199,11 @@ public final class LiveTable implements TableView, AutoCloseable {
         return mem.address();
     }
 
+    /** The native memory its layout holds, in bytes. */
+    public long nativeBytes() {
+        return mem.bytes();
+    }
+
     /** hash_index_size of its capacity: the number of chains. */
     int indexSize() {
         return mem.indexSize();

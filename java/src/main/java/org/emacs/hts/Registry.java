@@ -40,7 +40,8 @@ public final class Registry {
     private int highWater;
     private int live;
 
-    private int droppedLastSweep;
+    private long sweeps;
+    private long droppedLastSweep;
     private long droppedTotal;
 
     private final WeakTables weak = new WeakTables();
@@ -179,13 +180,10 @@ public final class Registry {
             marked[i] = false;
         }
         weak.clear();
+        sweeps++;
         droppedLastSweep = dropped;
         droppedTotal += dropped;
-        if (LOG.enabled()) {
-            RegistryStats s = stats();
-            LOG.debug("sweep dropped {} tables; {} live holding {} entries; {} dropped in all",
-                      dropped, s.liveTables(), s.liveEntries(), s.droppedTotal());
-        }
+        if (LOG.enabled()) LOG.debug("after sweep: {}", stats());
         return dropped;
     }
 
@@ -218,10 +216,20 @@ public final class Registry {
 
     // ---- counters ------------------------------------------------------
 
-    public RegistryStats stats() {
-        long entries = 0;
-        for (int i = 0; i < highWater; i++)
-            if (tables[i] != null) entries += tables[i].count();
-        return new RegistryStats(live, entries, droppedLastSweep, droppedTotal);
+    /** The store's figures now; a walk over every table, for people, not for hot paths. */
+    public StoreStats stats() {
+        long entries = 0, weakTables = 0, pureTables = 0, bytes = 0;
+        for (int i = 0; i < highWater; i++) {
+            LiveTable t = tables[i];
+            if (t == null) continue;
+            entries += t.count();
+            if (t.weakness().isWeak()) weakTables++;
+            if (permanent[i]) pureTables++;
+            bytes += t.nativeBytes();
+        }
+        Runtime rt = Runtime.getRuntime();
+        long committed = rt.totalMemory();
+        return new StoreStats(live, entries, weakTables, pureTables, bytes, sweeps,
+                              droppedLastSweep, droppedTotal, committed - rt.freeMemory(), committed);
     }
 }

@@ -118,6 +118,11 @@ final class TableLayout implements AutoCloseable {
     int capacity() { return capacity; }
     int indexSize() { return indexSize; }
 
+    /** The native memory it holds: header and arrays. */
+    long bytes() {
+        return header == null ? 0 : HEADER_BYTES + arrays.capacity();
+    }
+
     // ---- the header's counters, published by LiveTable ------------------
 
     void publish(int count, int freeHead) {

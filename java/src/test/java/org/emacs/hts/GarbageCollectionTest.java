@@ -57,7 +57,7 @@ class GarbageCollectionTest {
         assertFalse(heap.alive(k));
         assertFalse(registry.isLive(handle));
         assertEquals(0, registry.stats().liveTables());
-        assertEquals(1, registry.stats().droppedLastSweep());
+        assertEquals(1, registry.stats().droppedLastGc());
     }
 
     @Test
@@ -259,7 +259,7 @@ class GarbageCollectionTest {
         long keeper = tableWord(Weakness.NONE);
         heap.root(keeper);
         heap.collect();
-        RegistryStats baseline = registry.stats();
+        StoreStats baseline = registry.stats();
         for (int round = 0; round < 50; round++) {
             for (int i = 0; i < 200; i++) {
                 long t = tableWord(Weakness.values()[i % 5]);

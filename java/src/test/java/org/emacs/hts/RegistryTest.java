@@ -101,17 +101,34 @@ class RegistryTest {
     }
 
     @Test
-    void countersTrackLiveTablesEntriesAndDrops() {
+    void theFiguresCountTablesEntriesMemoryGcsAndDrops() {
         long a = registry.manage(withEntries(5), 8);
-        registry.manage(withEntries(7), 16);
-        registry.manage(withEntries(0), 24);
-        assertEquals(new RegistryStats(3, 12, 0, 0), registry.stats());
+        long b = registry.manage(withEntries(7), 16);
+        LiveTable weak = LiveTable.create(4, 0.5f, 0.8125f, Weakness.KEY);
+        registry.manage(weak, 24);
+        StoreStats s = registry.stats();
+        assertEquals(List.of(3L, 12L, 1L, 0L, 0L, 0L, 0L),
+                     List.of(s.liveTables(), s.liveEntries(), s.weakTables(), s.pureTables(),
+                             s.gcs(), s.droppedLastGc(), s.droppedTotal()));
+        long bytes = registry.table(a).nativeBytes();
+        assertTrue(bytes > 0);
+        assertEquals(bytes + registry.table(b).nativeBytes() + weak.nativeBytes(), s.nativeBytes());
+        assertTrue(s.jvmHeapUsed() > 0 && s.jvmHeapUsed() <= s.jvmHeapCommitted());
+
         registry.mark(a);
         registry.sweep();
-        assertEquals(new RegistryStats(1, 5, 2, 2), registry.stats());
+        s = registry.stats();
+        assertEquals(List.of(1L, 5L, 0L, 1L, 2L, 2L, bytes),
+                     List.of(s.liveTables(), s.liveEntries(), s.weakTables(), s.gcs(),
+                             s.droppedLastGc(), s.droppedTotal(), s.nativeBytes()));
+
+        registry.managePermanent(withEntries(3).seal(), 32);
         registry.table(a).insert(99, 99, 99);
         registry.free(a);
-        assertEquals(new RegistryStats(0, 0, 2, 3), registry.stats());
+        s = registry.stats();
+        assertEquals(List.of(1L, 3L, 1L, 1L, 2L, 3L),
+                     List.of(s.liveTables(), s.liveEntries(), s.pureTables(), s.gcs(),
+                             s.droppedLastGc(), s.droppedTotal()));
     }
 
     @Test

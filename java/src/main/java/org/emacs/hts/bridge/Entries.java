@@ -3,7 +3,6 @@ package org.emacs.hts.bridge;
 import org.emacs.hts.LiveTable;
 import org.emacs.hts.NativeBlocks;
 import org.emacs.hts.Registry;
-import org.emacs.hts.RegistryStats;
 import org.emacs.hts.Weakness;
 import org.emacs.hts.Words;
 
@@ -151,11 +150,8 @@ final class Entries {
     }
 
     long stats(long out) {
-        RegistryStats s = registry.stats();
-        memory.putLong(out, s.liveTables());
-        memory.putLong(out + 8, s.liveEntries());
-        memory.putLong(out + 16, s.droppedLastSweep());
-        memory.putLong(out + 24, s.droppedTotal());
+        long[] v = registry.stats().values();
+        for (int i = 0; i < v.length; i++) memory.putLong(out + 8L * i, v[i]);
         return Status.OK;
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.emacs.hts.StoreStats;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +25,10 @@ import org.junit.jupiter.api.Test;
  * <li>operation codes: enum hts__op (native/hts_entries.h) and Dispatch;</li>
  * <li>status codes: HTS_OK and HTS_E_* (include/hts.h) and Status;</li>
  * <li>the layout: struct hts_layout's fields in order, eight bytes each
- *     (include/hts_layout.h), and TableLayout's offsets.</li>
+ *     (include/hts_layout.h), and TableLayout's offsets;</li>
+ * <li>the store's figures: HTS_STATS_FIELDS (include/hts.h), the order of
+ *     struct hts_stats and of the Lisp plist, and StoreStats's components,
+ *     values and labels.</li>
  * </ul>
  */
 class BoundaryTest {
@@ -79,5 +84,29 @@ class BoundaryTest {
             offset += 8;   // every field is a 64-bit word or a pointer
         }
         assertEquals(offset, staticInt(layout, "HEADER_BYTES"), "TableLayout.HEADER_BYTES");
+    }
+
+    @Test
+    void storeStatsAreHtsStatsFieldsInOrderWithTheirLabels() throws Exception {
+        Matcher m = Pattern.compile("F \\((\\w+), \"([a-z-]+)\"\\)").matcher(read("include/hts.h"));
+        List<String> fields = new ArrayList<>(), labels = new ArrayList<>();
+        while (m.find()) {
+            fields.add(m.group(1));
+            labels.add(m.group(2));
+        }
+        assertFalse(fields.isEmpty(), "HTS_STATS_FIELDS not found");
+        List<String> components = new ArrayList<>();
+        for (RecordComponent c : StoreStats.class.getRecordComponents())
+            components.add(c.getName().replaceAll("([A-Z])", "_$1").toLowerCase());
+        assertEquals(fields, components, "StoreStats's components, as C names");
+        assertEquals(labels, List.of(StoreStats.LABELS));
+        // values() is what C reads as the struct: each component in its place.
+        long[] distinct = new long[fields.size()];
+        for (int i = 0; i < distinct.length; i++) distinct[i] = 100 + i;
+        Object[] args = new Object[distinct.length];
+        for (int i = 0; i < args.length; i++) args[i] = distinct[i];
+        StoreStats s = (StoreStats) StoreStats.class.getDeclaredConstructors()[0].newInstance(args);
+        assertEquals(java.util.Arrays.toString(distinct), java.util.Arrays.toString(s.values()));
+        assertEquals("live-tables 100, live-entries 101", s.toString().substring(0, 33));
     }
 }

@@ -1,8 +1,13 @@
 # Emacs 28.2 with its hash tables stored in a JVM.
 #
-#   make check       build everything and run every test (what CI runs): the
-#                    Maven build's tests, then Emacs's whole test suite on the
-#                    patched and on stock Emacs, compared test by test
+#   make check       build everything and run every test (what CI runs):
+#                    first the fast checks (lint, then the Maven build's Java
+#                    and native tests, a few minutes), then Emacs's whole
+#                    test suite on the patched and on stock Emacs, compared
+#                    test by test
+#   make lint        the C files against .clang-format (Java's style is
+#                    checked by Maven, first thing in its build)
+#   make format      reformat the C files to .clang-format
 #   make run         build and start the patched Emacs (ARGS='...' for more)
 #   make bench-java  the JMH store benchmark; results in bench/results/
 #   make bench-crossing  ns per C->Java and Java->C call, for the backend in use
@@ -36,13 +41,16 @@ MVN ?= mvn -B -Dhts.alt.java.home=$(HTS_ALT_JDK)
 JMH_ARGS ?= -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc
 RESULTS := bench/results
 
-.PHONY: FORCE fuzz stress bench check java-check emacs-check run bench-java bench-crossing stock-emacs emacs shim emacs-work emacs-patches clean help
+.PHONY: FORCE fuzz stress bench check lint format java-check emacs-check run bench-java bench-crossing stock-emacs emacs shim emacs-work emacs-patches clean help
 
 NATIVE := target/native
 BUILD := build
 EMACS_CONFIGURE := --without-x --without-all --with-threads --with-modules \
 	--with-json --with-zlib --with-xml2 --with-gmp --with-dumping=pdumper \
 	--without-native-compilation
+# What building Emacs with EMACS_CONFIGURE needs from Debian.
+EMACS_BUILD_DEPS := autoconf automake texinfo pkg-config dpkg-dev libncurses-dev \
+	libgmp-dev libjansson-dev zlib1g-dev libxml2-dev
 PRISTINE := $(if $(EMACS_SRC),$(EMACS_SRC),$(BUILD)/src/emacs-28.2)
 JOBS ?= $(shell nproc)
 PATCHES := $(addprefix emacs-patches/,$(shell cat emacs-patches/series))
@@ -51,8 +59,19 @@ SHIM := $(NATIVE)/libhts.so
 HTS_CONFIGURE := CPPFLAGS=-I$(CURDIR)/include \
 	LDFLAGS="-L$(JAVA_HOME)/lib -L$(CURDIR)/$(NATIVE) -Wl,-rpath,$(JAVA_HOME)/lib -Wl,-rpath,$(CURDIR)/$(NATIVE)"
 
-check: java-check emacs-check
+# The fast checks first, so that a style slip or a failing unit test
+# stops the run in minutes, before the Emacs builds.
+check: lint java-check
+	$(MAKE) emacs-check
 
+lint:
+	tools/check-format
+
+format:
+	tools/check-format --fix
+
+# Checkstyle (checkstyle.xml), javac and the C compiler treat warnings as
+# errors; then the JUnit and CTest tests.
 java-check:
 	$(MVN) verify
 
@@ -127,7 +146,7 @@ $(BUILD)/src/emacs-28.2/autogen.sh:
 
 # A build tree is a copy of the source, autogen'd and configured once.
 $(BUILD)/stock-emacs/Makefile: | $(PRISTINE)/autogen.sh
-	tools/emacs-build-deps.sh
+	tools/debian-packages.sh $(EMACS_BUILD_DEPS)
 	rm -rf $(BUILD)/stock-emacs
 	cp -a $(PRISTINE) $(BUILD)/stock-emacs
 	cd $(BUILD)/stock-emacs && ./autogen.sh autoconf > autogen.log 2>&1
@@ -142,7 +161,7 @@ stock-emacs: $(BUILD)/stock-emacs/Makefile
 # The patched tree: a copy of the source with the series applied before
 # autogen, so that only source files differ.  A changed series starts over.
 $(BUILD)/emacs/Makefile: emacs-patches/series $(PATCHES) $(BUILD)/emacs.jdk | $(PRISTINE)/autogen.sh $(SHIM)
-	tools/emacs-build-deps.sh
+	tools/debian-packages.sh $(EMACS_BUILD_DEPS)
 	rm -rf $(BUILD)/emacs
 	cp -a $(PRISTINE) $(BUILD)/emacs
 	for p in $(PATCHES); do patch -s -p1 -d $(BUILD)/emacs < $$p || exit 1; done

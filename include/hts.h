@@ -33,18 +33,18 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "hts_layout.h"   /* hts_table, hts_word, hts_hash, hts_slot, HTS_NONE */
+#include "hts_layout.h" /* hts_table, hts_word, hts_hash, hts_slot, HTS_NONE */
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-#define HTS_OK            0
-#define HTS_E_ARG       (-2)  /* bad handle, slot or parameter */
-#define HTS_E_TOO_LARGE (-3)  /* "Hash table too large" */
-#define HTS_E_MEMORY    (-4)  /* no memory for a table, or the Java heap: memory-full */
-#define HTS_E_JVM       (-5)  /* no JVM: hts_init failed or was not called */
-#define HTS_E_INTERNAL  (-6)  /* any other Java exception: a bug */
+#define HTS_OK          0
+#define HTS_E_ARG       (-2) /* bad handle, slot or parameter */
+#define HTS_E_TOO_LARGE (-3) /* "Hash table too large" */
+#define HTS_E_MEMORY    (-4) /* no C memory or Java heap: memory-full */
+#define HTS_E_JVM       (-5) /* no JVM: hts_init failed or was not called */
+#define HTS_E_INTERNAL  (-6) /* any other Java exception: a bug */
 
 /* :weakness, as stored in the table. */
 enum hts_weakness
@@ -157,16 +157,16 @@ int hts_set_value (hts_table, hts_slot, hts_word value);
    of live entries, which may exceed MAX (then only MAX were copied).  */
 int64_t hts_export (hts_table, hts_word *kv, hts_hash *hashes, int64_t max);
 
-#define HTS_IMPORT_FROZEN 1   /* sealed: immutable, never swept (pure tables) */
+#define HTS_IMPORT_FROZEN 1 /* sealed: immutable, never swept (pure tables) */
 
 /* A table of CAPACITY slots holding the N entries of KV and HASHES in slots
    0..N-1, free slots N.. ascending, chained as hash_table_thaw does.  With
    HTS_IMPORT_FROZEN, the table is sealed: readable, never mutable, never
    swept; a copy of it is mutable.  */
 hts_table hts_import (int64_t capacity, float rehash_size,
-                      float rehash_threshold, int weakness,
-                      const hts_word *kv, const hts_hash *hashes, int64_t n,
-                      int flags, hts_word owner);
+                      float rehash_threshold, int weakness, const hts_word *kv,
+                      const hts_hash *hashes, int64_t n, int flags,
+                      hts_word owner);
 
 /*
 ** Garbage collection.  One GC, in alloc.c's order:
@@ -225,16 +225,16 @@ int64_t hts_sweep (const hts_table *marked, int64_t n);
 ** them after each sweep with the same labels).  Each is F (FIELD, LABEL),
 ** in the order of struct hts_stats's fields.
 */
-#define HTS_STATS_FIELDS(F)                                                 \
-  F (live_tables, "live-tables")     /* tables held, pure ones included */  \
-  F (live_entries, "live-entries")   /* entries in all of them */           \
-  F (weak_tables, "weak-tables")     /* of the tables, the weak ones */     \
-  F (pure_tables, "pure-tables")     /* sealed: dumped or purecopied */     \
-  F (native_bytes, "native-bytes")   /* the tables' memory, headers too */  \
-  F (gcs, "gcs")                     /* sweeps the store has taken part in */ \
-  F (dropped_last_gc, "dropped-last-gc") /* tables the last sweep dropped */ \
-  F (dropped_total, "dropped-total") /* by all sweeps and frees */          \
-  F (jvm_heap_used, "jvm-heap-used") /* bytes of the Java heap in use */    \
+#define HTS_STATS_FIELDS(F)                                                   \
+  F (live_tables, "live-tables")   /* tables held, pure ones included */      \
+  F (live_entries, "live-entries") /* entries in all of them */               \
+  F (weak_tables, "weak-tables")   /* of the tables, the weak ones */         \
+  F (pure_tables, "pure-tables")   /* sealed: dumped or purecopied */         \
+  F (native_bytes, "native-bytes") /* the tables' memory, headers too */      \
+  F (gcs, "gcs")                   /* sweeps the store has taken part in */   \
+  F (dropped_last_gc, "dropped-last-gc") /* tables the last sweep dropped */  \
+  F (dropped_total, "dropped-total")     /* by all sweeps and frees */        \
+  F (jvm_heap_used, "jvm-heap-used")     /* bytes of the Java heap in use */  \
   F (jvm_heap_committed, "jvm-heap-committed") /* and reserved from the OS */
 
 struct hts_stats
@@ -253,13 +253,13 @@ int hts_stats (struct hts_stats *out);
 */
 enum hts_test_op
 {
-  HTS_TEST_NPE_LOOP = 1,   /* throw and catch ARG NullPointerExceptions */
-  HTS_TEST_FAIL_NEXT,      /* the next call throws: ARG 0 a RuntimeException,
+  HTS_TEST_NPE_LOOP = 1, /* throw and catch ARG NullPointerExceptions */
+  HTS_TEST_FAIL_NEXT,    /* the next call throws: ARG 0 a RuntimeException,
                               1 an OutOfMemoryError */
-  HTS_TEST_ROOT,           /* root table ARG from Java (a Rooted) */
-  HTS_TEST_UNROOT,         /* close the innermost such root */
-  HTS_TEST_JAVA_GC,        /* System.gc (): callbacks must survive it */
-  HTS_TEST_DOWNCALLS       /* make ARG Java-to-C calls; returns total ns */
+  HTS_TEST_ROOT,         /* root table ARG from Java (a Rooted) */
+  HTS_TEST_UNROOT,       /* close the innermost such root */
+  HTS_TEST_JAVA_GC,      /* System.gc (): callbacks must survive it */
+  HTS_TEST_DOWNCALLS     /* make ARG Java-to-C calls; returns total ns */
 };
 
 int64_t hts_test_hook (int op, int64_t arg);

@@ -38,30 +38,30 @@
 extern "C" {
 #endif
 
-typedef int64_t hts_table;   /* a table's handle; always > 0 */
-typedef int64_t hts_word;    /* the bits of a Lisp_Object */
-typedef int64_t hts_hash;    /* 0 <= hash < 2^62 */
-typedef int64_t hts_slot;    /* 0 <= slot < capacity, or HTS_NONE */
+typedef int64_t hts_table; /* a table's handle; always > 0 */
+typedef int64_t hts_word;  /* the bits of a Lisp_Object */
+typedef int64_t hts_hash;  /* 0 <= hash < 2^62 */
+typedef int64_t hts_slot;  /* 0 <= slot < capacity, or HTS_NONE */
 
-#define HTS_NONE        (-1)  /* no slot: not found, free, end of a walk */
+#define HTS_NONE (-1) /* no slot: not found, free, end of a walk */
 
 /* The hash of a free slot; real hashes are >= 0.  */
 #define HTS_FREE_HASH (-1)
 
 struct hts_layout
 {
-  int64_t count;          /* hash-table-count */
-  int64_t size;           /* hash-table-size: slots in the arrays */
-  int64_t next_free;      /* head of the free list, or HTS_NONE */
-  int64_t index_size;     /* buckets in INDEX: hash_index_size */
-  uint64_t modiff;        /* counts every change to the entries */
+  int64_t count;      /* hash-table-count */
+  int64_t size;       /* hash-table-size: slots in the arrays */
+  int64_t next_free;  /* head of the free list, or HTS_NONE */
+  int64_t index_size; /* buckets in INDEX: hash_index_size */
+  uint64_t modiff;    /* counts every change to the entries */
   /* KEY_AND_VALUE[2 * i] is slot i's key, [2 * i + 1] its value.  */
   const hts_word *key_and_value;
-  const hts_hash *hash;   /* by slot; HTS_FREE_HASH if free */
+  const hts_hash *hash; /* by slot; HTS_FREE_HASH if free */
   /* By slot: the next slot in its collision chain, or for a free slot
      the next free one; HTS_NONE ends both.  */
   const int32_t *next;
-  const int32_t *index;   /* by bucket (hash % index_size): a chain's head */
+  const int32_t *index; /* by bucket (hash % index_size): a chain's head */
 };
 
 /* The key in SLOT (0 <= SLOT < size); 0 if the slot is free.  */

@@ -118,7 +118,8 @@ hts_init (void)
       if (start_rc == HTS_OK && !installed)
         {
           if (!error_line[0])
-            hts__error (HTS_E_JVM, "hts: the Java bridge installed no entry points");
+            hts__error (HTS_E_JVM,
+                        "hts: the Java bridge installed no entry points");
           start_rc = HTS_E_JVM;
         }
       if (start_rc == HTS_OK)
@@ -171,13 +172,13 @@ hts_set_heap (const struct hts_heap *heap)
 
 /* Every call checks that Java is there: one predictable branch; the
    first call waits for the start, or makes it.  Unused words are 0.  */
-#define CALL(op, a, b, c, d, e)                                         \
-  call ((op), (int64_t) (a), (int64_t) (b), (int64_t) (c),              \
-        (int64_t) (d), (int64_t) (e))
+#define CALL(op, a, b, c, d, e)                                               \
+  call ((op), (int64_t) (a), (int64_t) (b), (int64_t) (c), (int64_t) (d),     \
+        (int64_t) (e))
 #define ADDR(p) ((int64_t) (intptr_t) (p))
 
-static int64_t start_and_call (int32_t, int64_t, int64_t, int64_t,
-                               int64_t, int64_t);
+static int64_t start_and_call (int32_t, int64_t, int64_t, int64_t, int64_t,
+                               int64_t);
 
 static inline int64_t
 call (int32_t op, int64_t a, int64_t b, int64_t c, int64_t d, int64_t e)
@@ -207,8 +208,8 @@ float_bits (float f)
 }
 
 hts_table
-hts_new (int64_t size, float rehash_size, float rehash_threshold,
-         int weakness, hts_word owner)
+hts_new (int64_t size, float rehash_size, float rehash_threshold, int weakness,
+         hts_word owner)
 {
   return CALL (HTS__NEW, size, float_bits (rehash_size),
                float_bits (rehash_threshold), weakness, owner);
@@ -262,9 +263,15 @@ hts_import (int64_t capacity, float rehash_size, float rehash_threshold,
             int64_t n, int flags, hts_word owner)
 {
   /* Nine arguments do not fit in five words: Java reads them from here.  */
-  int64_t args[9] = { capacity, float_bits (rehash_size),
-                      float_bits (rehash_threshold), weakness, ADDR (kv),
-                      ADDR (hashes), n, flags, owner };
+  int64_t args[9] = { capacity,
+                      float_bits (rehash_size),
+                      float_bits (rehash_threshold),
+                      weakness,
+                      ADDR (kv),
+                      ADDR (hashes),
+                      n,
+                      flags,
+                      owner };
   return CALL (HTS__IMPORT, ADDR (args), 0, 0, 0, 0);
 }
 

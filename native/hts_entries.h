@@ -11,10 +11,22 @@
 
 enum hts__op
 {
-  HTS__NEW, HTS__COPY, HTS__FREE, HTS__CLEAR, HTS__INSERT, HTS__REMOVE,
-  HTS__SET_VALUE, HTS__EXPORT, HTS__IMPORT,
-  HTS__LAYOUT, HTS__ROOTS, HTS__WEAK_MARK, HTS__WEAK_REMOVE, HTS__SWEEP,
-  HTS__STATS, HTS__TEST_HOOK,
+  HTS__NEW,
+  HTS__COPY,
+  HTS__FREE,
+  HTS__CLEAR,
+  HTS__INSERT,
+  HTS__REMOVE,
+  HTS__SET_VALUE,
+  HTS__EXPORT,
+  HTS__IMPORT,
+  HTS__LAYOUT,
+  HTS__ROOTS,
+  HTS__WEAK_MARK,
+  HTS__WEAK_REMOVE,
+  HTS__SWEEP,
+  HTS__STATS,
+  HTS__TEST_HOOK,
   HTS__N_OPS
 };
 
@@ -40,6 +52,6 @@ void hts__heap_mark (const int64_t *words, int64_t n);
 int hts__start_jvm (void);
 int hts__attach (void);
 void hts__error (int code, const char *fmt, ...)
-  __attribute__ ((format (printf, 2, 3)));
+    __attribute__ ((format (printf, 2, 3)));
 
 #endif

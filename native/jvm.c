@@ -22,13 +22,13 @@
 #include <unistd.h>
 
 #ifndef HTS_DEFAULT_JAVA_HOME
-# error "HTS_DEFAULT_JAVA_HOME must name the JDK the shim was built against"
+#error "HTS_DEFAULT_JAVA_HOME must name the JDK the shim was built against"
 #endif
 #ifndef HTS_DEFAULT_CLASSPATH
-# error "HTS_DEFAULT_CLASSPATH must name the built jars"
+#error "HTS_DEFAULT_CLASSPATH must name the built jars"
 #endif
 #ifndef HTS_AOT_CACHE
-# error "HTS_AOT_CACHE must name the AOT cache the build may make"
+#error "HTS_AOT_CACHE must name the AOT cache the build may make"
 #endif
 
 #define MAX_OPTIONS 64
@@ -57,7 +57,8 @@ jvm_vfprintf (FILE *stream, const char *fmt, va_list ap)
 static const char *starting_jvm;
 
 /* What HotSpot prints before the reason when it gives up starting.  */
-static const char vm_init_error[] = "Error occurred during initialization of VM";
+static const char vm_init_error[]
+    = "Error occurred during initialization of VM";
 
 /* What HotSpot said while starting, reduced to the line that says why:
    the one after "Error occurred during initialization of VM", else the
@@ -97,12 +98,12 @@ jvm_abort (void)
       && strstr (captured, vm_init_error))
     {
       static char line[sizeof captured + 4096];
-      int n = snprintf (line, sizeof line,
-                        "%s: hts: the JVM in %s refused to start: %s\n",
-                        program_invocation_short_name, starting_jvm,
-                        start_failure ());
+      int n = snprintf (
+          line, sizeof line, "%s: hts: the JVM in %s refused to start: %s\n",
+          program_invocation_short_name, starting_jvm, start_failure ());
       if (n > 0)
-        write (STDERR_FILENO, line, n < (int) sizeof line ? n : (int) sizeof line - 1);
+        write (STDERR_FILENO, line,
+               n < (int) sizeof line ? n : (int) sizeof line - 1);
     }
 }
 
@@ -159,7 +160,8 @@ describe_exception (JNIEnv *env, const char *what)
     {
       jclass c = (*env)->FindClass (env, "java/lang/Object");
       jmethodID to_string = c ? (*env)->GetMethodID (env, c, "toString",
-                                                      "()Ljava/lang/String;") : NULL;
+                                                     "()Ljava/lang/String;")
+                              : NULL;
       s = to_string ? (*env)->CallObjectMethod (env, e, to_string) : NULL;
       (*env)->ExceptionClear (env);
       if (s)
@@ -202,11 +204,13 @@ create_vm (void *libjvm, const char *libjvm_path, const char *java_home)
 
   /* A host that is itself a Java process (JUnit driving a fixture) has a
      VM already; join it.  */
-  created_vms_fn created = (created_vms_fn) dlsym (libjvm, "JNI_GetCreatedJavaVMs");
+  created_vms_fn created
+      = (created_vms_fn) dlsym (libjvm, "JNI_GetCreatedJavaVMs");
   jsize nvms = 0;
   if (created && created (&vm, 1, &nvms) == JNI_OK && nvms > 0)
     {
-      if ((*vm)->AttachCurrentThreadAsDaemon (vm, (void **) &env, NULL) != JNI_OK)
+      if ((*vm)->AttachCurrentThreadAsDaemon (vm, (void **) &env, NULL)
+          != JNI_OK)
         {
           hts__error (HTS_E_JVM, "hts: cannot attach to the running JVM");
           return NULL;
@@ -224,7 +228,8 @@ create_vm (void *libjvm, const char *libjvm_path, const char *java_home)
   const char *cp = getenv ("HTS_CLASSPATH");
   char *cp_option;
   if (asprintf (&cp_option, "-Djava.class.path=%s",
-                cp && *cp ? cp : HTS_DEFAULT_CLASSPATH) < 0)
+                cp && *cp ? cp : HTS_DEFAULT_CLASSPATH)
+      < 0)
     return NULL;
 
   /* HotSpot's suspend/resume signal is SIGUSR2 by default, which it
@@ -240,7 +245,8 @@ create_vm (void *libjvm, const char *libjvm_path, const char *java_home)
      -Xss below the top of that thread's stack, which kills a host (such
      as Emacs) that recurses deeper in C; leave the host's stack alone.  */
   options[n++].optionString = (char *) "-XX:+UnlockExperimentalVMOptions";
-  options[n++].optionString = (char *) "-XX:+DisablePrimordialThreadGuardPages";
+  options[n++].optionString
+      = (char *) "-XX:+DisablePrimordialThreadGuardPages";
   /* The FFM backend reads and writes C memory, and JNA loads its JNI
      library; JDK 24 and later warn on stderr about both without this.  */
   options[n++].optionString = (char *) "--enable-native-access=ALL-UNNAMED";
@@ -305,7 +311,8 @@ create_vm (void *libjvm, const char *libjvm_path, const char *java_home)
 static void JNICALL
 jni_set_error (JNIEnv *env, jclass c, jint code, jstring message)
 {
-  const char *m = message ? (*env)->GetStringUTFChars (env, message, NULL) : NULL;
+  const char *m
+      = message ? (*env)->GetStringUTFChars (env, message, NULL) : NULL;
   hts__set_error (code, m ? m : "unknown error");
   if (m)
     (*env)->ReleaseStringUTFChars (env, message, m);
@@ -336,7 +343,8 @@ copy_words (JNIEnv *env, jlongArray words, jint n)
 }
 
 static void JNICALL
-jni_heap_survives (JNIEnv *env, jclass c, jlongArray words, jint n, jbyteArray out)
+jni_heap_survives (JNIEnv *env, jclass c, jlongArray words, jint n,
+                   jbyteArray out)
 {
   int64_t *w = copy_words (env, words, n);
   unsigned char *flags = w ? malloc (n > 0 ? n : 1) : NULL;
@@ -386,7 +394,8 @@ jni_put_long (JNIEnv *env, jclass c, jlong address, jlong value)
 static void JNICALL
 jni_get_longs (JNIEnv *env, jclass c, jlong address, jlongArray dst, jint n)
 {
-  (*env)->SetLongArrayRegion (env, dst, 0, n, (const jlong *) (intptr_t) address);
+  (*env)->SetLongArrayRegion (env, dst, 0, n,
+                              (const jlong *) (intptr_t) address);
 }
 
 static void JNICALL
@@ -460,7 +469,8 @@ Java_org_emacs_hts_bridge_JniShim_getenv (JNIEnv *env, jclass c, jstring name)
   char *ascii = strdup (value);
   if (!ascii)
     {
-      throw_out_of_memory (env, "hts: no C memory for an environment variable");
+      throw_out_of_memory (env,
+                           "hts: no C memory for an environment variable");
       return NULL;
     }
   for (char *p = ascii; *p; p++)
@@ -475,28 +485,35 @@ static int
 register_natives (JNIEnv *env)
 {
   static const JNINativeMethod methods[] = {
-    { (char *) "setError", (char *) "(ILjava/lang/String;)V", (void *) jni_set_error },
-    { (char *) "heapSurvives", (char *) "([JI[B)V", (void *) jni_heap_survives },
+    { (char *) "setError", (char *) "(ILjava/lang/String;)V",
+      (void *) jni_set_error },
+    { (char *) "heapSurvives", (char *) "([JI[B)V",
+      (void *) jni_heap_survives },
     { (char *) "heapMark", (char *) "([JI)V", (void *) jni_heap_mark },
     { (char *) "noop", (char *) "()V", (void *) jni_noop },
-    { (char *) "publishEntry", (char *) "(JLjava/lang/String;)V", (void *) jni_publish_entry },
+    { (char *) "publishEntry", (char *) "(JLjava/lang/String;)V",
+      (void *) jni_publish_entry },
     { (char *) "putLong", (char *) "(JJ)V", (void *) jni_put_long },
     { (char *) "getLongs", (char *) "(J[JI)V", (void *) jni_get_longs },
     { (char *) "putLongs", (char *) "(J[JI)V", (void *) jni_put_longs },
     { (char *) "words", (char *) "([JI)J", (void *) jni_words },
-    { (char *) "allocate", (char *) "(I)Ljava/nio/ByteBuffer;", (void *) jni_allocate },
-    { (char *) "address", (char *) "(Ljava/nio/ByteBuffer;)J", (void *) jni_address },
-    { (char *) "free", (char *) "(Ljava/nio/ByteBuffer;)V", (void *) jni_free },
+    { (char *) "allocate", (char *) "(I)Ljava/nio/ByteBuffer;",
+      (void *) jni_allocate },
+    { (char *) "address", (char *) "(Ljava/nio/ByteBuffer;)J",
+      (void *) jni_address },
+    { (char *) "free", (char *) "(Ljava/nio/ByteBuffer;)V",
+      (void *) jni_free },
     { (char *) "getenv", (char *) "(Ljava/lang/String;)Ljava/lang/String;",
       (void *) Java_org_emacs_hts_bridge_JniShim_getenv },
   };
   jclass shim = (*env)->FindClass (env, "org/emacs/hts/bridge/JniShim");
   if (!shim
       || (*env)->RegisterNatives (env, shim, methods,
-                                  sizeof methods / sizeof *methods) != JNI_OK)
+                                  sizeof methods / sizeof *methods)
+             != JNI_OK)
     {
       describe_exception (env, "the Java store is not on the class path"
-                          " (check HTS_CLASSPATH)");
+                               " (check HTS_CLASSPATH)");
       return HTS_E_JVM;
     }
   return HTS_OK;
@@ -514,7 +531,8 @@ thread_env (void)
 {
   static __thread JNIEnv *env;
   if (!env && (*vm)->GetEnv (vm, (void **) &env, JNI_VERSION_10) != JNI_OK
-      && (*vm)->AttachCurrentThreadAsDaemon (vm, (void **) &env, NULL) != JNI_OK)
+      && (*vm)->AttachCurrentThreadAsDaemon (vm, (void **) &env, NULL)
+             != JNI_OK)
     env = NULL;
   return env;
 }
@@ -527,14 +545,15 @@ cannot_attach (void)
 }
 
 static int64_t
-jni_dispatch (int32_t op, int64_t a, int64_t b, int64_t c, int64_t d, int64_t e)
+jni_dispatch (int32_t op, int64_t a, int64_t b, int64_t c, int64_t d,
+              int64_t e)
 {
   JNIEnv *env = thread_env ();
   if (!env)
     return cannot_attach ();
   jlong r = (*env)->CallLongMethod (env, jni_target, jni_call, (jint) op,
-                                    (jlong) a, (jlong) b, (jlong) c,
-                                    (jlong) d, (jlong) e);
+                                    (jlong) a, (jlong) b, (jlong) c, (jlong) d,
+                                    (jlong) e);
   /* Dispatch.call catches everything; only an error on the way in (a
      stack overflow, say) is left pending.  */
   if ((*env)->ExceptionCheck (env))
@@ -553,8 +572,10 @@ jni_dispatch (int32_t op, int64_t a, int64_t b, int64_t c, int64_t d, int64_t e)
 static int
 publish_entry (JNIEnv *env, jclass bridge)
 {
-  jmethodID address = (*env)->GetStaticMethodID (env, bridge, "entryAddress", "()J");
-  jmethodID operations = (*env)->GetStaticMethodID (env, bridge, "operations", "()I");
+  jmethodID address
+      = (*env)->GetStaticMethodID (env, bridge, "entryAddress", "()J");
+  jmethodID operations
+      = (*env)->GetStaticMethodID (env, bridge, "operations", "()I");
   jmethodID name = (*env)->GetStaticMethodID (env, bridge, "backendName",
                                               "()Ljava/lang/String;");
   if (!address || !operations || !name)
@@ -567,20 +588,22 @@ publish_entry (JNIEnv *env, jclass bridge)
     {
       jmethodID target = (*env)->GetStaticMethodID (env, bridge, "jniEntry",
                                                     "()Ljava/lang/Object;");
-      jobject t = target ? (*env)->CallStaticObjectMethod (env, bridge, target) : NULL;
+      jobject t = target ? (*env)->CallStaticObjectMethod (env, bridge, target)
+                         : NULL;
       if (!t)
         {
           if (!(*env)->ExceptionCheck (env))
-            return HTS_OK;      /* JNA has published its own entry point.  */
+            return HTS_OK; /* JNA has published its own entry point.  */
           describe_exception (env, "the Java store has no Bridge.jniEntry");
           return HTS_E_JVM;
         }
       jni_target = (*env)->NewGlobalRef (env, t);
-      jni_call = (*env)->GetMethodID (env, (*env)->GetObjectClass (env, t), "call",
-                                      "(IJJJJJ)J");
+      jni_call = (*env)->GetMethodID (env, (*env)->GetObjectClass (env, t),
+                                      "call", "(IJJJJJ)J");
       if (!jni_target || !jni_call)
         {
-          describe_exception (env, "the Java store's JNI entry has no call method");
+          describe_exception (env,
+                              "the Java store's JNI entry has no call method");
           return HTS_E_JVM;
         }
       fn = (jlong) (intptr_t) jni_dispatch;
@@ -605,7 +628,8 @@ publish_entry (JNIEnv *env, jclass bridge)
 static void
 run_jvm_fault_handlers_on_alternate_stack (void)
 {
-  typedef int (*sigaction_fn) (int, const struct sigaction *, struct sigaction *);
+  typedef int (*sigaction_fn) (int, const struct sigaction *,
+                               struct sigaction *);
   sigaction_fn real_sigaction = (sigaction_fn) dlsym (RTLD_NEXT, "sigaction");
   if (!real_sigaction)
     real_sigaction = sigaction;
@@ -654,11 +678,11 @@ hts__start_jvm (void)
   if (!bridge)
     {
       describe_exception (env, "the Java store is not on the class path"
-                          " (check HTS_CLASSPATH)");
+                               " (check HTS_CLASSPATH)");
       return HTS_E_JVM;
     }
-  jmethodID install = (*env)->GetStaticMethodID (env, bridge, "install",
-                                                 "(Ljava/lang/String;)Ljava/lang/String;");
+  jmethodID install = (*env)->GetStaticMethodID (
+      env, bridge, "install", "(Ljava/lang/String;)Ljava/lang/String;");
   if (!install)
     {
       describe_exception (env, "the Java store has no Bridge.install");
@@ -667,7 +691,8 @@ hts__start_jvm (void)
   const char *path = shim_path ();
   jstring jpath = path ? (*env)->NewStringUTF (env, path) : NULL;
   start_mark ("natives registered, Bridge found");
-  jstring failure = (*env)->CallStaticObjectMethod (env, bridge, install, jpath);
+  jstring failure
+      = (*env)->CallStaticObjectMethod (env, bridge, install, jpath);
   start_mark ("Bridge.install returned");
   if ((*env)->ExceptionCheck (env))
     {

@@ -50,9 +50,13 @@ main (int argc, char **argv)
   int64_t down = hts_test_hook (HTS_TEST_DOWNCALLS, n);
   CHECK (down > 0);
   printf ("backend %s, %ld calls each\n", hts_backend (), n);
-  printf ("C->Java  hts_table_layout (1 scalar argument)  %8.1f ns/call\n", layout_ns);
-  printf ("C->Java  hts_set_value (3 scalars, a write)    %8.1f ns/call\n", set_ns);
-  printf ("C only   hts_lookup_eq (a read, no crossing)   %8.1f ns/call\n", read_ns);
-  printf ("Java->C  downcall (void, no arguments)       %8.1f ns/call\n", (double) down / n);
+  printf ("C->Java  hts_table_layout (1 scalar argument)  %8.1f ns/call\n",
+          layout_ns);
+  printf ("C->Java  hts_set_value (3 scalars, a write)    %8.1f ns/call\n",
+          set_ns);
+  printf ("C only   hts_lookup_eq (a read, no crossing)   %8.1f ns/call\n",
+          read_ns);
+  printf ("Java->C  downcall (void, no arguments)       %8.1f ns/call\n",
+          (double) down / n);
   return 0;
 }

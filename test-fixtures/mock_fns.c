@@ -10,7 +10,7 @@
    limits, so distinct keys share hashes as in Emacs) ----------------- */
 
 #define SXHASH_MAX_DEPTH 3
-#define SXHASH_MAX_LEN 7
+#define SXHASH_MAX_LEN   7
 
 static uint64_t
 combine (uint64_t x, uint64_t y)
@@ -81,7 +81,7 @@ sxhash_obj (Lisp obj, int depth)
             h = combine (h, sxhash_obj (v->contents[i], depth + 1));
           return h;
         }
-      return hash_eq (obj);   /* tables hash by address, as in Emacs */
+      return hash_eq (obj); /* tables hash by address, as in Emacs */
     default:
       return hash_eq (obj);
     }
@@ -114,7 +114,8 @@ mh_equal (Lisp a, Lisp b)
           return strcmp (mh_string_data (a), mh_string_data (b)) == 0;
         case TAG_CONS:
           {
-            struct cons *x = (struct cons *) untag (a), *y = (struct cons *) untag (b);
+            struct cons *x = (struct cons *) untag (a),
+                        *y = (struct cons *) untag (b);
             if (!mh_equal (x->car, y->car))
               return false;
             a = x->cdr;
@@ -125,7 +126,8 @@ mh_equal (Lisp a, Lisp b)
           {
             if (untag (a)->type != OBJ_VECTOR || untag (b)->type != OBJ_VECTOR)
               return false;
-            struct vector *x = (struct vector *) untag (a), *y = (struct vector *) untag (b);
+            struct vector *x = (struct vector *) untag (a),
+                          *y = (struct vector *) untag (b);
             if (x->size != y->size)
               return false;
             for (size_t i = 0; i < x->size; i++)
@@ -167,8 +169,8 @@ new_table_object (enum test test, int weakness, float rehash_size,
                   struct table **out)
 {
   Lisp w;
-  struct table *t = (struct table *) mh_alloc (sizeof *t, OBJ_TABLE,
-                                               TAG_VECTORLIKE, &w);
+  struct table *t
+      = (struct table *) mh_alloc (sizeof *t, OBJ_TABLE, TAG_VECTORLIKE, &w);
   t->test = test;
   t->weakness = weakness;
   t->rehash_size = rehash_size;
@@ -180,12 +182,14 @@ new_table_object (enum test test, int weakness, float rehash_size,
 
 Lisp
 mh_make_table_full (enum test test, int64_t size, float rehash_size,
-                    float threshold, int weakness, const struct user_test *user)
+                    float threshold, int weakness,
+                    const struct user_test *user)
 {
   struct table *t;
   Lisp w = new_table_object (test, weakness, rehash_size, threshold, user, &t);
-  mh_bind (t, mh_check (hts_new (size, rehash_size, threshold, weakness, (hts_word) w),
-                       "hts_new"));
+  mh_bind (t, mh_check (hts_new (size, rehash_size, threshold, weakness,
+                                 (hts_word) w),
+                        "hts_new"));
   return w;
 }
 
@@ -204,7 +208,8 @@ mh_hash (Lisp table, Lisp key)
     case TEST_EQ:
       return hash_eq (key);
     case TEST_EQL:
-      return tag_of (key) == TAG_FLOAT ? reduce (float_bits (key)) : hash_eq (key);
+      return tag_of (key) == TAG_FLOAT ? reduce (float_bits (key))
+                                       : hash_eq (key);
     case TEST_EQUAL:
       return reduce (sxhash_obj (key, 0));
     default:
@@ -326,7 +331,8 @@ Lisp
 mh_dump_and_load (Lisp table, bool frozen)
 {
   struct table *from = xtable (table), *t;
-  int64_t n = mh_check (hts_export (from->handle, NULL, NULL, 0), "hts_export");
+  int64_t n
+      = mh_check (hts_export (from->handle, NULL, NULL, 0), "hts_export");
   hts_word *kv = malloc ((2 * n + 1) * sizeof *kv);
   hts_hash *hashes = malloc ((n + 1) * sizeof *hashes);
   if (!kv || !hashes)
@@ -339,10 +345,10 @@ mh_dump_and_load (Lisp table, bool frozen)
                              from->rehash_threshold, from->user, &t);
   t->frozen = frozen;
   mh_bind (t, mh_check (hts_import (mh_size (table), from->rehash_size,
-                                    from->rehash_threshold, from->weakness,
-                                    kv, hashes, n,
-                                    frozen ? HTS_IMPORT_FROZEN : 0, (hts_word) w),
-                       "hts_import"));
+                                    from->rehash_threshold, from->weakness, kv,
+                                    hashes, n, frozen ? HTS_IMPORT_FROZEN : 0,
+                                    (hts_word) w),
+                        "hts_import"));
   free (kv);
   free (hashes);
   return w;

@@ -80,7 +80,8 @@ Lisp
 mh_cons (Lisp car, Lisp cdr)
 {
   Lisp w;
-  struct cons *c = (struct cons *) mh_alloc (sizeof *c, OBJ_CONS, TAG_CONS, &w);
+  struct cons *c
+      = (struct cons *) mh_alloc (sizeof *c, OBJ_CONS, TAG_CONS, &w);
   c->car = car;
   c->cdr = cdr;
   return w;
@@ -97,8 +98,8 @@ mh_string (const char *s)
 {
   size_t len = strlen (s);
   Lisp w;
-  struct string *o = (struct string *) mh_alloc (sizeof *o + len + 1, OBJ_STRING,
-                                                 TAG_STRING, &w);
+  struct string *o = (struct string *) mh_alloc (sizeof *o + len + 1,
+                                                 OBJ_STRING, TAG_STRING, &w);
   o->len = len;
   memcpy (o->data, s, len + 1);
   return w;
@@ -114,7 +115,8 @@ Lisp
 mh_float (double d)
 {
   Lisp w;
-  struct flt *f = (struct flt *) mh_alloc (sizeof *f, OBJ_FLOAT, TAG_FLOAT, &w);
+  struct flt *f
+      = (struct flt *) mh_alloc (sizeof *f, OBJ_FLOAT, TAG_FLOAT, &w);
   f->value = d;
   return w;
 }
@@ -142,8 +144,8 @@ Lisp
 mh_vector (size_t n, Lisp init)
 {
   Lisp w;
-  struct vector *v = (struct vector *) mh_alloc (sizeof *v + n * sizeof (Lisp),
-                                                 OBJ_VECTOR, TAG_VECTORLIKE, &w);
+  struct vector *v = (struct vector *) mh_alloc (
+      sizeof *v + n * sizeof (Lisp), OBJ_VECTOR, TAG_VECTORLIKE, &w);
   v->size = n;
   for (size_t i = 0; i < n; i++)
     v->contents[i] = init;

@@ -7,20 +7,50 @@
 #include "mock_lisp.h"
 #include "hts_layout.h"
 
-enum obj_type { OBJ_CONS, OBJ_STRING, OBJ_FLOAT, OBJ_SYMBOL, OBJ_VECTOR, OBJ_TABLE };
+enum obj_type
+{
+  OBJ_CONS,
+  OBJ_STRING,
+  OBJ_FLOAT,
+  OBJ_SYMBOL,
+  OBJ_VECTOR,
+  OBJ_TABLE
+};
 
 struct object
 {
-  struct object *next;          /* all objects, for the sweep */
+  struct object *next; /* all objects, for the sweep */
   unsigned char type;
   bool marked;
 };
 
-struct cons { struct object h; Lisp car, cdr; };
-struct string { struct object h; size_t len; char data[]; };
-struct flt { struct object h; double value; };
-struct symbol { struct object h; const char *name; };
-struct vector { struct object h; size_t size; Lisp contents[]; };
+struct cons
+{
+  struct object h;
+  Lisp car, cdr;
+};
+struct string
+{
+  struct object h;
+  size_t len;
+  char data[];
+};
+struct flt
+{
+  struct object h;
+  double value;
+};
+struct symbol
+{
+  struct object h;
+  const char *name;
+};
+struct vector
+{
+  struct object h;
+  size_t size;
+  Lisp contents[];
+};
 
 /* The opaque table object: header, handle, and the C-side metadata the
    Emacs patch keeps (test, weakness, rehash parameters).  */
@@ -28,15 +58,16 @@ struct table
 {
   struct object h;
   hts_table handle;
-  const struct hts_layout *layout;   /* its entries, read in place */
+  const struct hts_layout *layout; /* its entries, read in place */
   enum test test;
   int weakness;
   float rehash_size, rehash_threshold;
-  bool frozen;                  /* pure: Java never sweeps it */
+  bool frozen; /* pure: Java never sweeps it */
   const struct user_test *user;
 };
 
-static inline struct object *untag (Lisp w)
+static inline struct object *
+untag (Lisp w)
 {
   return (struct object *) (uintptr_t) (w & ~(Lisp) 7);
 }

@@ -25,11 +25,22 @@ typedef uint64_t Lisp;
 
 enum tag
 {
-  TAG_SYMBOL = 0, TAG_FIXNUM0 = 2, TAG_CONS = 3, TAG_STRING = 4,
-  TAG_VECTORLIKE = 5, TAG_FIXNUM1 = 6, TAG_FLOAT = 7
+  TAG_SYMBOL = 0,
+  TAG_FIXNUM0 = 2,
+  TAG_CONS = 3,
+  TAG_STRING = 4,
+  TAG_VECTORLIKE = 5,
+  TAG_FIXNUM1 = 6,
+  TAG_FLOAT = 7
 };
 
-enum test { TEST_EQ, TEST_EQL, TEST_EQUAL, TEST_USER };
+enum test
+{
+  TEST_EQ,
+  TEST_EQL,
+  TEST_EQUAL,
+  TEST_USER
+};
 
 /* A C-only "user-defined" test: what define-hash-table-test gives, with C
    functions standing in for the Lisp ones.  They may longjmp, as a Lisp
@@ -42,10 +53,26 @@ struct user_test
 
 #define INTMASK ((UINT64_C (1) << 62) - 1)
 
-static inline int tag_of (Lisp w) { return (int) (w & 7); }
-static inline bool fixnump (Lisp w) { return (w & 3) == 2; }
-static inline Lisp make_fixnum (int64_t n) { return ((uint64_t) n << 2) | 2; }
-static inline int64_t fixnum_value (Lisp w) { return (int64_t) w >> 2; }
+static inline int
+tag_of (Lisp w)
+{
+  return (int) (w & 7);
+}
+static inline bool
+fixnump (Lisp w)
+{
+  return (w & 3) == 2;
+}
+static inline Lisp
+make_fixnum (int64_t n)
+{
+  return ((uint64_t) n << 2) | 2;
+}
+static inline int64_t
+fixnum_value (Lisp w)
+{
+  return (int64_t) w >> 2;
+}
 
 extern Lisp Qnil;
 
@@ -53,7 +80,7 @@ extern Lisp Qnil;
 Lisp mh_cons (Lisp car, Lisp cdr);
 Lisp mh_string (const char *s);
 Lisp mh_float (double d);
-Lisp mh_symbol (const char *name);        /* immortal */
+Lisp mh_symbol (const char *name); /* immortal */
 Lisp mh_vector (size_t n, Lisp init);
 void mh_vector_set (Lisp v, size_t i, Lisp x);
 Lisp mh_car (Lisp c);
@@ -76,7 +103,8 @@ Lisp mh_copy_table (Lisp table);
 int64_t mh_count (Lisp table);
 int64_t mh_size (Lisp table);
 /* maphash: calls FN on each entry in slot order, as Fmaphash.  */
-void mh_maphash (Lisp table, void (*fn) (Lisp key, Lisp value, void *), void *);
+void mh_maphash (Lisp table, void (*fn) (Lisp key, Lisp value, void *),
+                 void *);
 /* The slot holding KEY, or -1.  */
 hts_slot mh_slot_of (Lisp key, Lisp table);
 /* pdump round trip: export in slot order, import compacted (FROZEN: pure).  */

@@ -45,7 +45,7 @@ main (int argc, char **argv)
       Lisp t = mh_make_table (TEST_EQ, 1, (int) (i % 5));
       mh_puthash (make_fixnum (i), make_fixnum (i), t);
       if (i % 1000 == 0)
-        mh_puthash (make_fixnum (i), t, keeper);   /* some live a while */
+        mh_puthash (make_fixnum (i), t, keeper); /* some live a while */
       if ((i + 1) % 10000 == 0)
         {
           mh_clrhash (keeper);
@@ -63,9 +63,12 @@ main (int argc, char **argv)
   CHECK_EQ (live_tables (), baseline);
   CHECK_EQ (after.dropped_total - before.dropped_total, n);
   CHECK_EQ (mh_live_tables (), 1);
-  printf ("test_churn: %ld tables made and dropped; registry %" PRId64 " -> %" PRId64
-          " tables; RSS %ld KiB after %ld tables, %ld KiB at the end (%+ld KiB)\n",
-          n, baseline, live_tables (), rss_early, n / 5, rss_late, rss_late - rss_early);
+  printf (
+      "test_churn: %ld tables made and dropped; registry %" PRId64
+      " -> %" PRId64
+      " tables; RSS %ld KiB after %ld tables, %ld KiB at the end (%+ld KiB)\n",
+      n, baseline, live_tables (), rss_early, n / 5, rss_late,
+      rss_late - rss_early);
   /* Flat: the last four fifths of the run grew RSS by less than 32 MiB.  */
   CHECK (rss_late - rss_early < 32 * 1024);
   mh_teardown ();

@@ -27,15 +27,18 @@ main (void)
 
   /* An injected OutOfMemoryError, in the middle of a puthash.  */
   CHECK_EQ (hts_test_hook (HTS_TEST_FAIL_NEXT, 1), HTS_OK);
-  CHECK_EQ (hts_insert (h, make_fixnum (2), make_fixnum (20), 2), HTS_E_MEMORY);
+  CHECK_EQ (hts_insert (h, make_fixnum (2), make_fixnum (20), 2),
+            HTS_E_MEMORY);
   CHECK_EQ (mh_count (t), 1);
   CHECK_EQ (mh_gethash (make_fixnum (1), t, Qnil), make_fixnum (10));
 
   /* Memory running out: a table bigger than the 64 MiB the test allows,
      then one too big for any layout.  */
-  CHECK_EQ (hts_new (INT64_C (1) << 22, 0.5f, 0.8125f, HTS_WEAK_NONE, 0), HTS_E_MEMORY);
+  CHECK_EQ (hts_new (INT64_C (1) << 22, 0.5f, 0.8125f, HTS_WEAK_NONE, 0),
+            HTS_E_MEMORY);
   CHECK (strstr (hts_error (), "HTS_TEST_MEMORY_LIMIT") != NULL);
-  CHECK_EQ (hts_new (INT64_C (1) << 28, 0.5f, 0.8125f, HTS_WEAK_NONE, 0), HTS_E_TOO_LARGE);
+  CHECK_EQ (hts_new (INT64_C (1) << 28, 0.5f, 0.8125f, HTS_WEAK_NONE, 0),
+            HTS_E_TOO_LARGE);
   mh_puthash (make_fixnum (3), make_fixnum (30), t);
   CHECK_EQ (mh_count (t), 2);
   mh_gc ();

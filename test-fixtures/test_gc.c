@@ -37,9 +37,9 @@ reachable_tables_survive_and_unreachable_ones_go_on_both_sides (void)
   mh_gc ();
   CHECK (mh_alive (kept));
   CHECK (mh_alive (key) && mh_alive (value) && mh_alive (mh_car (value)));
-  CHECK_EQ (mh_live_objects (), objects - 1);        /* the dropped table object */
+  CHECK_EQ (mh_live_objects (), objects - 1); /* the dropped table object */
   CHECK_EQ (live_java_tables (), base + 1);
-  CHECK (hts_table_layout (dropped) == NULL);        /* its handle is gone */
+  CHECK (hts_table_layout (dropped) == NULL); /* its handle is gone */
   CHECK_EQ (mh_gethash (mh_string ("key"), kept, Qnil), value);
   struct hts_stats s;
   CHECK_EQ (hts_stats (&s), HTS_OK);
@@ -57,9 +57,9 @@ tables_that_hold_each_other_live_and_die_together (void)
   int64_t base = baseline ();
   Lisp a = mh_make_table (TEST_EQ, 4, HTS_WEAK_NONE);
   Lisp b = mh_make_table (TEST_EQ, 4, HTS_WEAK_NONE);
-  mh_puthash (b, a, a);         /* a: b -> a */
-  mh_puthash (a, b, b);         /* b: a -> b */
-  Lisp inner = mh_make_table (TEST_EQ, 4, HTS_WEAK_NONE);   /* only in a table */
+  mh_puthash (b, a, a);                                   /* a: b -> a */
+  mh_puthash (a, b, b);                                   /* b: a -> b */
+  Lisp inner = mh_make_table (TEST_EQ, 4, HTS_WEAK_NONE); /* only in a table */
   mh_puthash (make_fixnum (1), inner, b);
   mh_puthash (make_fixnum (1), mh_string ("deep"), inner);
   mh_root (&a);
@@ -83,7 +83,7 @@ weak_tables_drop_entries_by_their_rule (void)
   for (int k = 0; k < 4; k++)
     {
       Lisp t = mh_make_table (TEST_EQ, 8, kinds[k]);
-      Lisp anchor = mh_vector (4, Qnil);   /* what keeps the reachable halves */
+      Lisp anchor = mh_vector (4, Qnil); /* what keeps the reachable halves */
       mh_root (&t);
       mh_root (&anchor);
       Lisp keys[4], values[4];
@@ -101,7 +101,8 @@ weak_tables_drop_entries_by_their_rule (void)
       CHECK_EQ (mh_count (t), expected_count[k]);
       /* A kept entry keeps both halves: nothing in the table dangles.  */
       const struct hts_layout *l = hts_table_layout (mh_handle (t));
-      for (hts_slot s = hts_next_live (l, 0); s >= 0; s = hts_next_live (l, s + 1))
+      for (hts_slot s = hts_next_live (l, 0); s >= 0;
+           s = hts_next_live (l, s + 1))
         CHECK (mh_alive (hts_key (l, s)) && mh_alive (hts_value (l, s)));
       mh_unroot (&anchor);
       mh_unroot (&t);
@@ -115,7 +116,10 @@ a_chain_of_weak_tables_is_followed_to_the_fixpoint (void)
      marking to a fixpoint keeps the whole chain.  Only the first link and
      the tables are rooted; the tables are rooted last-first, so the later
      ones are visited first and find their keys unmarked.  */
-  enum { N = 8 };
+  enum
+  {
+    N = 8
+  };
   Lisp tables = mh_vector (N, Qnil);
   Lisp ts[N], links[N + 1];
   links[0] = mh_cons (make_fixnum (0), Qnil);
@@ -127,7 +131,8 @@ a_chain_of_weak_tables_is_followed_to_the_fixpoint (void)
       mh_vector_set (tables, N - 1 - i, ts[i]);
       links[i + 1] = mh_cons (make_fixnum (i + 1), Qnil);
       mh_puthash (links[i], links[i + 1], ts[i]);
-      mh_puthash (mh_cons (Qnil, Qnil), Qnil, ts[i]);   /* unreachable key: goes */
+      mh_puthash (mh_cons (Qnil, Qnil), Qnil,
+                  ts[i]); /* unreachable key: goes */
     }
   mh_gc ();
   for (int i = 0; i <= N; i++)

@@ -18,9 +18,9 @@ main (void)
   mh_root (&t);
   mh_puthash (make_fixnum (1), make_fixnum (10), t);
   const struct hts_layout *l = hts_table_layout (mh_handle (t));
-  const hts_word *kv = l->key_and_value;      /* kept: the bug */
+  const hts_word *kv = l->key_and_value; /* kept: the bug */
   for (int i = 2; i < 10; i++)
-    mh_puthash (make_fixnum (i), make_fixnum (10 * i), t);   /* grows */
+    mh_puthash (make_fixnum (i), make_fixnum (10 * i), t); /* grows */
   CHECK (l->key_and_value != kv);
   printf ("stale read: %lld\n", (long long) kv[1]);
   return 0;

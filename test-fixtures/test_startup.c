@@ -55,13 +55,14 @@ main (int argc, char **argv)
           dup2 (err[1], 2);
           close (err[0]);
           hts_init ();
-          _exit (99);   /* HotSpot should not have returned.  */
+          _exit (99); /* HotSpot should not have returned.  */
         }
       close (err[1]);
       char said[4096];
       size_t n = 0;
       ssize_t r;
-      while (n < sizeof said - 1 && (r = read (err[0], said + n, sizeof said - 1 - n)) > 0)
+      while (n < sizeof said - 1
+             && (r = read (err[0], said + n, sizeof said - 1 - n)) > 0)
         n += r;
       said[n] = 0;
       int status;
@@ -69,7 +70,8 @@ main (int argc, char **argv)
       printf ("the child said: %s", said);
       CHECK (WIFEXITED (status) && WEXITSTATUS (status) == 1);
       CHECK (!strncmp (said, "test_startup: hts: the JVM in ", 30));
-      CHECK (strstr (said, " refused to start: Too small maximum heap\n") != NULL);
+      CHECK (strstr (said, " refused to start: Too small maximum heap\n")
+             != NULL);
       CHECK (strchr (said, '\n') == said + n - 1);
       PASS ("test_startup aborts");
       return 0;
@@ -86,7 +88,9 @@ main (int argc, char **argv)
     }
   else
     {
-      fprintf (stderr, "usage: test_startup no-jvm|no-classes|bad-option|bad-backend|hooks-off|implicit|aborts\n");
+      fprintf (stderr, "usage: test_startup "
+                       "no-jvm|no-classes|bad-option|bad-backend|hooks-off|"
+                       "implicit|aborts\n");
       return 2;
     }
   /* "test_startup MODE first-call": no hts_init, the first call starts.  */

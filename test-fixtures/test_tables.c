@@ -26,7 +26,7 @@ eq_tables_find_the_very_object (void)
   mh_puthash (make_fixnum (7), a, t);
   CHECK_EQ (mh_gethash (make_fixnum (7), t, Qnil), a);
   CHECK_EQ (mh_count (t), 2);
-  CHECK_EQ (mh_size (t), 1 + 1);   /* :size 0 gives 1 slot, grown by 1.5 to 2 */
+  CHECK_EQ (mh_size (t), 1 + 1); /* :size 0 gives 1 slot, grown by 1.5 to 2 */
   mh_remhash (a, t);
   CHECK_EQ (mh_gethash (a, t, Qnil), Qnil);
   CHECK_EQ (mh_count (t), 1);
@@ -42,8 +42,9 @@ eql_tables_compare_floats_by_bits (void)
   mh_puthash (mh_float (NAN), make_fixnum (3), t);
   CHECK_EQ (mh_gethash (mh_float (1.5), t, Qnil), make_fixnum (1));
   CHECK_EQ (mh_gethash (mh_float (0.0), t, Qnil), make_fixnum (2));
-  CHECK_EQ (mh_gethash (mh_float (-0.0), t, Qnil), Qnil);       /* 0.0 is not -0.0 */
-  CHECK_EQ (mh_gethash (mh_float (NAN), t, Qnil), make_fixnum (3)); /* same-bit NaNs */
+  CHECK_EQ (mh_gethash (mh_float (-0.0), t, Qnil), Qnil); /* 0.0 is not -0.0 */
+  CHECK_EQ (mh_gethash (mh_float (NAN), t, Qnil),
+            make_fixnum (3)); /* same-bit NaNs */
   CHECK_EQ (mh_gethash (mh_string ("x"), t, Qnil), Qnil);
   CHECK_EQ (mh_count (t), 3);
 }
@@ -61,7 +62,8 @@ equal_tables_compare_structure (void)
   /* puthash on an equal key replaces the value and keeps the original key.  */
   mh_puthash (same, make_fixnum (3), t);
   CHECK_EQ (mh_count (t), 2);
-  CHECK_EQ (hts_key (hts_table_layout (mh_handle (t)), mh_slot_of (same, t)), list);
+  CHECK_EQ (hts_key (hts_table_layout (mh_handle (t)), mh_slot_of (same, t)),
+            list);
   mh_remhash (mh_string ("abc"), t);
   CHECK_EQ (mh_count (t), 1);
 }
@@ -71,8 +73,10 @@ keys_deeper_than_sxhash_looks_share_a_hash_and_still_differ (void)
 {
   /* sxhash looks 3 levels deep: these two differ only below that.  */
   Lisp t = mh_make_table (TEST_EQUAL, 10, HTS_WEAK_NONE);
-  Lisp deep1 = mh_cons (mh_cons (mh_cons (mh_cons (make_fixnum (1), Qnil), Qnil), Qnil), Qnil);
-  Lisp deep2 = mh_cons (mh_cons (mh_cons (mh_cons (make_fixnum (2), Qnil), Qnil), Qnil), Qnil);
+  Lisp deep1 = mh_cons (
+      mh_cons (mh_cons (mh_cons (make_fixnum (1), Qnil), Qnil), Qnil), Qnil);
+  Lisp deep2 = mh_cons (
+      mh_cons (mh_cons (mh_cons (make_fixnum (2), Qnil), Qnil), Qnil), Qnil);
   CHECK_EQ (mh_hash (t, deep1), mh_hash (t, deep2));
   mh_puthash (deep1, make_fixnum (1), t);
   mh_puthash (deep2, make_fixnum (2), t);
@@ -81,7 +85,11 @@ keys_deeper_than_sxhash_looks_share_a_hash_and_still_differ (void)
   CHECK_EQ (mh_gethash (deep2, t, Qnil), make_fixnum (2));
 }
 
-struct collect { Lisp keys[64]; int n; };
+struct collect
+{
+  Lisp keys[64];
+  int n;
+};
 
 static void
 collect_key (Lisp k, Lisp v, void *data)
@@ -99,8 +107,8 @@ maphash_goes_in_slot_order_and_freed_slots_are_reused_lifo (void)
     mh_puthash (make_fixnum (i), Qnil, t);
   mh_remhash (make_fixnum (1), t);
   mh_remhash (make_fixnum (4), t);
-  mh_puthash (make_fixnum (10), Qnil, t);   /* takes slot 4 */
-  mh_puthash (make_fixnum (11), Qnil, t);   /* takes slot 1 */
+  mh_puthash (make_fixnum (10), Qnil, t); /* takes slot 4 */
+  mh_puthash (make_fixnum (11), Qnil, t); /* takes slot 1 */
   struct collect c = { .n = 0 };
   mh_maphash (t, collect_key, &c);
   int64_t expected[] = { 0, 11, 2, 3, 10, 5 };
@@ -118,7 +126,8 @@ growth_follows_emacs (void)
   CHECK_EQ (mh_size (t), 65);
   mh_puthash (make_fixnum (65), Qnil, t);
   CHECK_EQ (mh_size (t), 97);
-  Lisp u = mh_make_table_full (TEST_EQ, 10, -5.0f, 0.8125f, HTS_WEAK_NONE, NULL);
+  Lisp u
+      = mh_make_table_full (TEST_EQ, 10, -5.0f, 0.8125f, HTS_WEAK_NONE, NULL);
   for (int i = 0; i < 11; i++)
     mh_puthash (make_fixnum (i), Qnil, u);
   CHECK_EQ (mh_size (u), 15);
@@ -135,9 +144,10 @@ clrhash_and_copy (void)
   mh_clrhash (t);
   CHECK_EQ (mh_count (t), 0);
   CHECK_EQ (mh_count (c), 2);
-  mh_puthash (make_fixnum (9), Qnil, c);   /* the copy kept the free list: slot 0 */
+  mh_puthash (make_fixnum (9), Qnil,
+              c); /* the copy kept the free list: slot 0 */
   CHECK_EQ (mh_slot_of (make_fixnum (9), c), 0);
-  mh_puthash (make_fixnum (9), Qnil, t);   /* cleared: ascending from 0 */
+  mh_puthash (make_fixnum (9), Qnil, t); /* cleared: ascending from 0 */
   CHECK_EQ (mh_slot_of (make_fixnum (9), t), 0);
 }
 
@@ -161,7 +171,8 @@ a_pdump_round_trip_compacts_in_slot_order (void)
 
   Lisp pure = mh_dump_and_load (t, true);
   CHECK_EQ (mh_gethash (mh_string ("e"), pure, Qnil), make_fixnum (4));
-  CHECK_EQ (hts_insert (mh_handle (pure), make_fixnum (1), Qnil, 1), HTS_E_ARG);
+  CHECK_EQ (hts_insert (mh_handle (pure), make_fixnum (1), Qnil, 1),
+            HTS_E_ARG);
   CHECK (strstr (hts_error (), "frozen") != NULL);
   CHECK_EQ (hts_clear (mh_handle (pure)), HTS_E_ARG);
   CHECK_EQ (mh_count (pure), 3);
@@ -196,7 +207,8 @@ static void
 a_throw_out_of_a_user_test_leaves_the_table_intact (void)
 {
   static const struct user_test mod10 = { cmp_mod10, hash_mod10 };
-  Lisp t = mh_make_table_full (TEST_USER, 8, 0.5f, 0.8125f, HTS_WEAK_NONE, &mod10);
+  Lisp t = mh_make_table_full (TEST_USER, 8, 0.5f, 0.8125f, HTS_WEAK_NONE,
+                               &mod10);
   mh_puthash (make_fixnum (1), make_fixnum (100), t);
   mh_puthash (make_fixnum (2), make_fixnum (200), t);
   CHECK_EQ (mh_gethash (make_fixnum (11), t, Qnil), make_fixnum (100));
@@ -230,7 +242,8 @@ candidates_come_in_chain_order (void)
   CHECK_EQ (hts_lookup_next (l, make_fixnum (9), 42, 1), 0);
   CHECK_EQ (hts_lookup_next (l, make_fixnum (9), 42, 0), HTS_NONE);
   /* The key itself is a candidate whatever its hash: eq before the hash.  */
-  CHECK_EQ (hts_lookup_next (l, make_fixnum (2), 43 + 13 * 1000, HTS_NONE) , HTS_NONE);
+  CHECK_EQ (hts_lookup_next (l, make_fixnum (2), 43 + 13 * 1000, HTS_NONE),
+            HTS_NONE);
   CHECK_EQ (hts_lookup_eq (l, make_fixnum (2), 42), 1);
   /* A hash no entry has gives no candidates.  */
   CHECK_EQ (hts_lookup_next (l, make_fixnum (9), 43, HTS_NONE), HTS_NONE);
@@ -262,7 +275,7 @@ puthash_replaces_or_inserts_and_the_header_follows (void)
   mh_puthash (make_fixnum (3), make_fixnum (30), t);
   CHECK_EQ (mh_slot_of (make_fixnum (3), t), 2);
   CHECK (l->count == 3 && l->size == 3 && l->key_and_value != old_kv);
-  CHECK_EQ (l->index_size, 11);  /* hash_index_size: next_almost_prime (3) */
+  CHECK_EQ (l->index_size, 11); /* hash_index_size: next_almost_prime (3) */
   CHECK_EQ (hts_table_layout (h), l);
   /* remhash: found in the layout, then removed; its slot heads the free
      list.  A key not there changes nothing.  */
@@ -297,7 +310,8 @@ the_slot_walk_visits_live_entries_in_slot_order (void)
   CHECK_EQ (hts_next_live (l, 3), 3);
   CHECK_EQ (hts_next_live (l, 6), HTS_NONE);
   CHECK (!hts_slot_live_p (l, 4));
-  CHECK (hts_key (l, 4) == 0 && hts_value (l, 4) == 0 && l->hash[4] == HTS_FREE_HASH);
+  CHECK (hts_key (l, 4) == 0 && hts_value (l, 4) == 0
+         && l->hash[4] == HTS_FREE_HASH);
 }
 
 static void
@@ -306,9 +320,9 @@ bad_arguments_are_error_codes (void)
   Lisp t = mh_make_table (TEST_EQ, 4, HTS_WEAK_NONE);
   hts_table h = mh_handle (t);
   CHECK_EQ (hts_set_value (h, 99, 8), HTS_E_ARG);
-  CHECK_EQ (hts_set_value (h, 2, 8), HTS_E_ARG);      /* free slot */
-  CHECK_EQ (hts_remove (h, 1), HTS_E_ARG);           /* not live */
-  CHECK_EQ (hts_insert (h, 8, 8, -1), HTS_E_ARG);    /* negative hash */
+  CHECK_EQ (hts_set_value (h, 2, 8), HTS_E_ARG);  /* free slot */
+  CHECK_EQ (hts_remove (h, 1), HTS_E_ARG);        /* not live */
+  CHECK_EQ (hts_insert (h, 8, 8, -1), HTS_E_ARG); /* negative hash */
   CHECK_EQ (hts_new (4, 0.0f, 0.8f, 0, 0), HTS_E_ARG);
   CHECK_EQ (hts_new (4, 0.5f, 0.8f, 7, 0), HTS_E_ARG);
   CHECK (hts_table_layout (12345) == NULL);

@@ -7,7 +7,11 @@
 #include "check.h"
 #include "mock_lisp.h"
 
-enum { THREADS = 4, ROUNDS = 5000 };
+enum
+{
+  THREADS = 4,
+  ROUNDS = 5000
+};
 
 static pthread_mutex_t global_lock = PTHREAD_MUTEX_INITIALIZER;
 static Lisp shared;
@@ -45,7 +49,8 @@ main (void)
   mh_root (&shared);
   pthread_t threads[THREADS];
   for (int i = 0; i < THREADS; i++)
-    CHECK (pthread_create (&threads[i], NULL, worker, (void *) (intptr_t) i) == 0);
+    CHECK (pthread_create (&threads[i], NULL, worker, (void *) (intptr_t) i)
+           == 0);
   for (int i = 0; i < THREADS; i++)
     pthread_join (threads[i], NULL);
   mh_gc ();
@@ -54,7 +59,8 @@ main (void)
     {
       CHECK_EQ (mh_count (own[t]), ROUNDS);
       for (int i = 0; i < ROUNDS; i += 97)
-        CHECK_EQ (mh_gethash (make_fixnum (t * ROUNDS + i), shared, Qnil), make_fixnum (t));
+        CHECK_EQ (mh_gethash (make_fixnum (t * ROUNDS + i), shared, Qnil),
+                  make_fixnum (t));
     }
   mh_teardown ();
   PASS ("test_threads");

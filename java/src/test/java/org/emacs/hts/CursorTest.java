@@ -115,14 +115,24 @@ class CursorTest {
     void aNewKeyInAnEarlierFreedSlotIsNotVisited() {
         // Slot 0 is freed, so the LIFO free list puts the new key behind the cursor.
         List<String> seen = check(6, new long[] {10, 11, 12, 13}, new long[] {},
-                                  (slot, m) -> { if (slot == 2) { m.remove(10); m.put(20); } });
+                                  (slot, m) -> {
+                                      if (slot == 2) {
+                                          m.remove(10);
+                                          m.put(20);
+                                      }
+                                  });
         assertEquals(List.of("0:10=10", "1:11=11", "2:12=12", "3:13=13"), seen);
     }
 
     @Test
     void growingDuringMaphashVisitsTheAppendedSlots() {
         List<String> seen = check(3, new long[] {10, 11, 12}, new long[] {},
-                                  (slot, m) -> { if (slot == 1) { m.put(20); m.put(21); } });
+                                  (slot, m) -> {
+                                      if (slot == 1) {
+                                          m.put(20);
+                                          m.put(21);
+                                      }
+                                  });
         assertEquals(List.of("0:10=10", "1:11=11", "2:12=12", "3:20=20", "4:21=21"), seen);
     }
 
@@ -138,7 +148,14 @@ class CursorTest {
         // After clrhash the free list is 0, 1, 2...: new keys land behind the
         // cursor first, and only the later ones are visited.
         List<String> seen = check(6, new long[] {10, 11, 12}, new long[] {},
-                                  (slot, m) -> { if (slot == 1) { m.clear(); m.put(20); m.put(21); m.put(22); } });
+                                  (slot, m) -> {
+                                      if (slot == 1) {
+                                          m.clear();
+                                          m.put(20);
+                                          m.put(21);
+                                          m.put(22);
+                                      }
+                                  });
         assertEquals(List.of("0:10=10", "1:11=11", "2:22=22"), seen);
     }
 

@@ -3,8 +3,9 @@ package org.emacs.hts.bridge;
 /**
  * How the entry point becomes a C function pointer: JNA callbacks on any
  * JDK, or FFM upcall stubs on JDK 22 and later (about ten times cheaper to
- * call); or how C calls it through JNI (the JNI backend).  A backend must stay reachable for the life of the process, since C
- * holds pointers into it.
+ * call); or how C calls it through JNI (the JNI backend).  A backend must
+ * stay reachable for the life of the process, since C holds pointers into
+ * it.
  */
 interface Backend {
     /**

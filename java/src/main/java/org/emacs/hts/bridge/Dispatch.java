@@ -31,7 +31,7 @@ final class Dispatch {
             // (a GC cannot turn a failure into a Lisp error).
             if (op != TEST_HOOK) e.before(op <= SET_VALUE);
             switch (op) {
-                case NEW: return e.newTable(a, Float.intBitsToFloat((int) b), Float.intBitsToFloat((int) c), (int) d, f);
+                case NEW: return e.newTable(a, floatOf(b), floatOf(c), (int) d, f);
                 case COPY: return e.copy(a, b);
                 case FREE: return e.free(a);
                 case CLEAR: return e.clear(a);
@@ -52,5 +52,10 @@ final class Dispatch {
         } catch (Throwable x) {
             return Status.report(x);
         }
+    }
+
+    /** A float C passed as its bits in the low word (hts.c's float_bits). */
+    private static float floatOf(long word) {
+        return Float.intBitsToFloat((int) word);
     }
 }

@@ -47,6 +47,7 @@ class RootedTest {
     }
 
     @Test
+    @SuppressWarnings("try")   // the root is held, not used
     void aRootedTableIsNeverSweptEvenIfCSkippedItsRootPhase() {
         long h = registry.manage(LiveTable.create(), 8);
         try (Rooted<LiveTable> r = registry.rootTable(h)) {
@@ -57,6 +58,7 @@ class RootedTest {
     }
 
     @Test
+    @SuppressWarnings("try")   // the root is held, not used
     void theRootSetListsEveryOpenRootInOrder() {
         long h = registry.manage(LiveTable.create(), 64);
         try (Rooted<Long> a = registry.rootWord(fixnum(1));
@@ -73,6 +75,7 @@ class RootedTest {
     }
 
     @Test
+    @SuppressWarnings("try")   // the root is held, not used
     void rootsOfOtherThreadsAreInTheRootSet() throws Exception {
         long v = heap.object();
         Thread other = new Thread(() -> {

@@ -20,6 +20,7 @@ final class FfmBackend implements Backend {
     /** The stub's address; Arena.global(): it lives as long as the process, as C's pointer does. */
     private final long stub;
 
+    @SuppressWarnings("restricted")   // the shim passes --enable-native-access
     private FfmBackend(Dispatch dispatch) throws ReflectiveOperationException {
         MethodHandle call = MethodHandles.lookup()
             .findVirtual(Dispatch.class, "call", MethodType.methodType(long.class, int.class, long.class,

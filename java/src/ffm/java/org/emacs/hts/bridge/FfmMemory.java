@@ -12,6 +12,7 @@ import java.lang.foreign.MemorySegment;
  * which the shim passes.
  */
 final class FfmMemory implements NativeMemory {
+    @SuppressWarnings("restricted")   // the shim passes --enable-native-access
     private static final MemorySegment ALL = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
 
     /** Where {@link #words} puts the words; freed by the JVM once replaced and unreachable. */

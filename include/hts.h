@@ -4,7 +4,7 @@
 ** A table is named by a handle.  Its entries (key, value, and the hash C
 ** computed for the key) live in native memory that the Java store
 ** allocates, lays out with Emacs 28.2's exact slot semantics (see
-** README.md) and alone changes.  C reads them directly, with no call:
+** docs/design.md) and alone changes.  C reads them directly, with no call:
 ** hts_layout.h declares the layout and the readers (lookup, slot walk,
 ** keys and values).  Every change is one call into the store.  The store
 ** never hashes, never compares keys except for identity, and never calls
@@ -85,7 +85,7 @@ const char *hts_error (void);
    that recurses deeply in C on its main thread keeps its whole stack;
    _JAVA_SR_SIGNUM defaults to 40, so SIGUSR2 stays the host's too.  A
    host that installs a SIGSEGV handler must link the JDK's libjsig.so
-   first (see README).  */
+   first (see docs/design.md).  */
 int hts_init (void);
 
 /* Attach the calling thread to the JVM, once, for all later calls.  Calls
@@ -95,7 +95,7 @@ int hts_init (void);
 int hts_attach_thread (void);
 
 /* The name of the backend calls go through now: "jna", "ffm" or "jni".
-   FFM starts on JNI ("jni"): its upcall stub costs other threads 60-75 ms
+   FFM starts on JNI ("jni"): its upcall stub costs other threads 60-76 ms
    of CPU, which a short-lived host would spend in vain, so a Java thread
    makes it after the host's 10,000th call, and "ffm" comes from the call
    that first goes through the stub; a host that makes 30,000 calls

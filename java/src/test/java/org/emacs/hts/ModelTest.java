@@ -14,8 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Long random operation sequences, checked after every step against the
  * reference model (fns.c transliterated): puthash new and existing keys,
  * remhash, clrhash, copy-hash-table, maphash with mutation, weak sweeps,
- * pdump round trips, and candidate enumeration.  The HashMap store is held
- * to everything but chain order, which only the default store reproduces.
+ * pdump round trips, and candidate enumeration, chain order included.
  */
 class ModelTest {
     private static final int STEPS = 4000;

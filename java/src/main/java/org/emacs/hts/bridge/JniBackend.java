@@ -5,11 +5,11 @@ import org.emacs.hts.Registry;
 
 /**
  * The JNI backend: C calls {@link Dispatch} through JNI (CallLongMethod),
- * about 145 ns a call against an FFM upcall's 27, but with nothing to make
- * at start-up.  HTS_BACKEND=jni uses it alone.
+ * dearer per call than an FFM upcall (make bench-crossing measures both),
+ * but with nothing to make at start-up.  HTS_BACKEND=jni uses it alone.
  *
  * <p>The FFM backend starts on it (see {@link Bridge}).  Making the upcall
- * stub, with the compiling it sets off, costs 60-75 ms of CPU on other
+ * stub, with the compiling it sets off, costs 60-76 ms of CPU on other
  * threads: some 600,000 calls' worth of the JNI crossing's extra cost.  So
  * it starts only once the host has made {@link #MAKE_STUB} calls, which
  * few short processes do: a batch `emacs -Q` makes 850, and of 60 test

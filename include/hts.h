@@ -115,7 +115,7 @@ hts_table hts_new (int64_t size, float rehash_size, float rehash_threshold,
                    int weakness, hts_word owner);
 
 /* copy-hash-table: same slots, free list and chains, in memory of its
-   own; never borrowed.  */
+   own; the copy of a sealed table is mutable.  */
 hts_table hts_copy (hts_table, hts_word owner);
 
 /* A table's layout (hts_layout.h), through which C reads its entries.
@@ -178,9 +178,9 @@ hts_table hts_import (int64_t capacity, float rehash_size,
 **   3. hts_weak_mark with the weak tables marked so far, again with any
 **      that its marking reached, until there are none new; then, with
 **      nothing marked in between, hts_weak_remove;
-**   4. sweep_vectors calls hts_sweep with every handle marked, which drops
-**      (and frees the memory of) every other table, unless Java roots it
-**      or it is sealed.
+**   4. gc_sweep, before sweep_vectors frees the dead objects, calls
+**      hts_sweep with every handle marked, which drops (and frees the
+**      memory of) every other table, unless Java roots it or it is sealed.
 ** Steps 1 and 4 cost one call each, step 2 none, step 3 one per round
 ** (rounds end when no new weak table is reached), during which the store
 ** calls the heap twice per pass over all weak tables: once to ask which
@@ -229,13 +229,13 @@ int64_t hts_sweep (const hts_table *marked, int64_t n);
   F (live_tables, "live-tables")   /* tables held, pure ones included */      \
   F (live_entries, "live-entries") /* entries in all of them */               \
   F (weak_tables, "weak-tables")   /* of the tables, the weak ones */         \
-  F (pure_tables, "pure-tables")   /* sealed: dumped or purecopied */         \
+  F (pure_tables, "pure-tables")   /* sealed: purecopied, never swept */      \
   F (native_bytes, "native-bytes") /* the tables' memory, headers too */      \
   F (gcs, "gcs")                   /* sweeps the store has taken part in */   \
   F (dropped_last_gc, "dropped-last-gc") /* tables the last sweep dropped */  \
   F (dropped_total, "dropped-total")     /* by all sweeps and frees */        \
   F (jvm_heap_used, "jvm-heap-used")     /* bytes of the Java heap in use */  \
-  F (jvm_heap_committed, "jvm-heap-committed") /* and reserved from the OS */
+  F (jvm_heap_committed, "jvm-heap-committed") /* and committed to it */
 
 struct hts_stats
 {

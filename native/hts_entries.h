@@ -1,6 +1,6 @@
 /* The one entry point Java hands the shim (Dispatch.java): an operation
-   code and five 64-bit words, whichever backend made it (a JNA callback or
-   an FFM upcall stub).  Pointers cross as addresses, floats as their bits.
+   code and five 64-bit words, whichever backend calls it (a JNA callback,
+   an FFM upcall stub, or JNI's CallLongMethod).  Pointers cross as addresses, floats as their bits.
    The codes are Dispatch's, checked name by name at build time
    (BoundaryTest); hts__install refuses another number of them.  */
 

@@ -15,9 +15,9 @@ import java.util.Arrays;
  *     aside for the weak phases;</li>
  * <li>{@link #markWeakToFixpoint} then {@link #removeDeadWeakEntries}
  *     (mark_and_sweep_weak_table_contents);</li>
- * <li>sweep_vectors calls {@link #sweep}, which drops (and frees) every
- *     table not marked since the last sweep, unless it is rooted or
- *     permanent.</li>
+ * <li>gc_sweep, before sweep_vectors frees the dead objects, calls
+ *     {@link #sweep}, which drops (and frees) every table not marked since
+ *     the last sweep, unless it is rooted or permanent.</li>
  * </ol>
  *
  * <p>A handle is {@code generation << 32 | (index + 1)}, with a 31-bit
@@ -165,7 +165,7 @@ public final class Registry {
     }
 
     /**
-     * sweep_vectors: drops every table not marked since the last sweep, unless
+     * gc_sweep's call: drops every table not marked since the last sweep, unless
      * rooted or permanent, then clears all marks.  Returns how many it dropped.
      */
     public int sweep() {

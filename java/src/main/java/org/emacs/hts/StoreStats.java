@@ -1,5 +1,7 @@
 package org.emacs.hts;
 
+import java.util.List;
+
 /**
  * The store's figures, for a person tuning Emacs: what
  * {@code internal--hash-table-store-stats} returns to Lisp, and what the
@@ -10,22 +12,21 @@ package org.emacs.hts;
  * @param liveTables       tables the registry holds, pure ones included
  * @param liveEntries      entries in all of them
  * @param weakTables       of the tables, those with a weakness
- * @param pureTables       sealed tables (dumped or purecopied), never swept
- * @param nativeBytes      bytes of native memory the tables' layouts hold
+ * @param pureTables       sealed (purecopied) tables, never swept
+ * @param nativeBytes      bytes of native memory the tables' layouts hold, headers included
  * @param gcs              sweeps the registry has taken part in
  * @param droppedLastGc    tables the last sweep dropped
  * @param droppedTotal     tables dropped by all sweeps and frees so far
  * @param jvmHeapUsed      bytes of the Java heap in use
- * @param jvmHeapCommitted bytes of the Java heap reserved from the system
+ * @param jvmHeapCommitted bytes of memory committed to the Java heap
  */
 public record StoreStats(long liveTables, long liveEntries, long weakTables, long pureTables,
                          long nativeBytes, long gcs, long droppedLastGc, long droppedTotal,
                          long jvmHeapUsed, long jvmHeapCommitted) {
     /** The labels, as Lisp's plist keys (without the colon) and the log's. */
-    public static final String[] LABELS = {
+    public static final List<String> LABELS = List.of(
         "live-tables", "live-entries", "weak-tables", "pure-tables", "native-bytes",
-        "gcs", "dropped-last-gc", "dropped-total", "jvm-heap-used", "jvm-heap-committed",
-    };
+        "gcs", "dropped-last-gc", "dropped-total", "jvm-heap-used", "jvm-heap-committed");
 
     /** The figures in the components' order: what C reads as struct hts_stats. */
     public long[] values() {
@@ -42,7 +43,7 @@ public record StoreStats(long liveTables, long liveEntries, long weakTables, lon
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < v.length; i++) {
             if (i > 0) b.append(", ");
-            b.append(LABELS[i]).append(' ').append(v[i]);
+            b.append(LABELS.get(i)).append(' ').append(v[i]);
         }
         return b.toString();
     }

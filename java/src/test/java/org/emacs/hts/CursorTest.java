@@ -86,7 +86,7 @@ class CursorTest {
         List<String> expected = mapReference(r, body);
         List<String> actual = mapStore(t, body);
         assertEquals(expected, actual);
-        Models.assertMatches(r, t, true, "after maphash");
+        Models.assertMatches(r, t, "after maphash");
         return actual;
     }
 

@@ -10,7 +10,7 @@ import org.emacs.hts.Registry;
  *
  * <p>The FFM backend starts on it (see {@link Bridge}).  Making the upcall
  * stub, with the compiling it sets off, costs 60-76 ms of CPU on other
- * threads: some 600,000 calls' worth of the JNI crossing's extra cost.  So
+ * threads, far more than a short process saves by crossing through FFM.  So
  * it starts only once the host has made {@link #MAKE_STUB} calls, which
  * few short processes do: a batch `emacs -Q` makes 850, and of 60 test
  * files of Emacs's suite, each run alone, the median made 1,700 calls and

@@ -1,5 +1,6 @@
 package org.emacs.hts.bridge;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -99,14 +100,14 @@ class BoundaryTest {
         for (RecordComponent c : StoreStats.class.getRecordComponents())
             components.add(c.getName().replaceAll("([A-Z])", "_$1").toLowerCase());
         assertEquals(fields, components, "StoreStats's components, as C names");
-        assertEquals(labels, List.of(StoreStats.LABELS));
+        assertEquals(labels, StoreStats.LABELS);
         // values() is what C reads as the struct: each component in its place.
         long[] distinct = new long[fields.size()];
         for (int i = 0; i < distinct.length; i++) distinct[i] = 100 + i;
         Object[] args = new Object[distinct.length];
         for (int i = 0; i < args.length; i++) args[i] = distinct[i];
         StoreStats s = (StoreStats) StoreStats.class.getDeclaredConstructors()[0].newInstance(args);
-        assertEquals(java.util.Arrays.toString(distinct), java.util.Arrays.toString(s.values()));
+        assertArrayEquals(distinct, s.values());
         assertEquals("live-tables 100, live-entries 101", s.toString().substring(0, 33));
     }
 }

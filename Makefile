@@ -60,8 +60,11 @@ HTS_CONFIGURE := CPPFLAGS=-I$(CURDIR)/include \
 	LDFLAGS="-L$(JAVA_HOME)/lib -L$(CURDIR)/$(NATIVE) -Wl,-rpath,$(JAVA_HOME)/lib -Wl,-rpath,$(CURDIR)/$(NATIVE)"
 
 # The fast checks first, so that a style slip or a failing unit test
-# stops the run in minutes, before the Emacs builds.
-check: lint java-check
+# stops the run in minutes, before the Emacs builds; in this order even
+# under make -j.
+check:
+	$(MAKE) lint
+	$(MAKE) java-check
 	$(MAKE) emacs-check
 
 lint:
@@ -179,15 +182,17 @@ emacs: $(SHIM) $(BUILD)/emacs/Makefile
 	    || { tail -30 $(BUILD)/emacs.log; exit 1; }
 	@$(BUILD)/emacs/src/emacs --version | head -1
 
-# Hunk headers name the function or DEFUN a change is in, as GNU style
-# starts them in column 0 (git's default would name a doc string's line).
-GNU_C_FUNCNAME := ^(DEFUN \(.*|(struct|union|enum) [A-Za-z_]+|[a-z_][A-Za-z_0-9]* \(.*)$$
+# Hunk headers name the function, DEFUN or struct a change is in: GNU
+# style starts their definitions in column 0 (git's default would often
+# name a doc string's line).  One pattern per line; ! excludes.
+GNU_C_FUNCNAME := '!^Copyright ' '^(DEFUN \(.*)$$' '^((struct|union|enum) [A-Za-z_]+)$$' \
+	'^(((static|extern|INLINE) )?[A-Za-z_][A-Za-z_0-9]*( \**[A-Za-z_][A-Za-z_0-9]*)? \([^;]*[),])$$'
 emacs-work: | $(PRISTINE)/autogen.sh
 	rm -rf $(BUILD)/emacs-work
 	cp -a $(PRISTINE) $(BUILD)/emacs-work
 	cd $(BUILD)/emacs-work && rm -rf .pc && git init -q \
 	    && echo '*.[ch] diff=gnu-c' > .git/info/attributes \
-	    && git config diff.gnu-c.xfuncname '$(GNU_C_FUNCNAME)' && git add -A \
+	    && git config diff.gnu-c.xfuncname "$$(printf '%s\n' $(GNU_C_FUNCNAME))" && git add -A \
 	    && git -c user.name=emacs-hts -c user.email=dev@emacs-hts commit -qm pristine \
 	    && git tag pristine \
 	    && git -c user.name=emacs-hts -c user.email=dev@emacs-hts am -q $(addprefix $(CURDIR)/,$(PATCHES))

@@ -21,8 +21,7 @@ import java.util.Arrays;
  * when the table grows.
  *
  * <p>Not thread-safe: like Emacs's own heap it is used under the host's
- * global lock.  {@link #freeze()} gives a snapshot any thread may read.
- * {@link #close()} frees the memory (the registry does, when it drops the
+ * global lock.  {@link #close()} frees the memory (the registry does, when it drops the
  * table); a closed table must not be used.
  */
 public final class LiveTable implements TableView, AutoCloseable {
@@ -308,19 +307,6 @@ public final class LiveTable implements TableView, AutoCloseable {
     /** copy-hash-table: same slots, chains and free list, in new memory; the copy is mutable. */
     public LiveTable copy() {
         return new LiveTable(weakness, rehashSize, rehashThreshold, mem.copy(), freeHead, count);
-    }
-
-    /** An immutable, compact snapshot: live entries in slot order at 0..count-1. */
-    public FrozenTable freeze() {
-        long[] k = new long[count], v = new long[count], h = new long[count];
-        int n = 0;
-        for (int i = nextLive(0); i >= 0; i = nextLive(i + 1)) {
-            k[n] = mem.key(i);
-            v[n] = mem.value(i);
-            h[n] = mem.hash(i);
-            n++;
-        }
-        return new FrozenTable(capacity(), k, v, h, rehashSize, rehashThreshold, weakness);
     }
 
     /** Makes the table immutable for good (a pure table); reading it still works. */

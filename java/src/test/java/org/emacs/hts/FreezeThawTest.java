@@ -33,7 +33,7 @@ class FreezeThawTest {
     @Test
     void freezingCompactsLiveEntriesToTheFrontInSlotOrder() {
         LiveTable t = withHoles();
-        FrozenTable f = t.freeze();
+        FrozenTable f = FrozenTable.freeze(t);
         assertEquals(t.capacity(), f.capacity());
         assertEquals(8, f.count());
         List<Long> expected = new ArrayList<>();
@@ -48,7 +48,7 @@ class FreezeThawTest {
     @Test
     void thawGivesSlotsZeroToNAndAnAscendingFreeList() {
         LiveTable t = withHoles();
-        LiveTable back = t.freeze().thaw();
+        LiveTable back = FrozenTable.freeze(t).thaw();
         assertEquals(12, back.capacity());
         assertEquals(8, back.count());
         assertEquals(List.of(8, 9, 10, 11), asList(back.freeList()));
@@ -67,14 +67,14 @@ class FreezeThawTest {
             t.removeSlot(t.findEq(k << 3, k % 4));
             ref.removeEq(k << 3, k % 4);
         }
-        Models.assertMatches(ref.dumpAndLoad(), t.freeze().thaw(), "after dump and load");
+        Models.assertMatches(ref.dumpAndLoad(), FrozenTable.freeze(t).thaw(), "after dump and load");
     }
 
     @Test
     void aFullTableThawsWithNoFreeSlotAndGrowsOnTheNextInsert() {
         LiveTable t = LiveTable.create(4, -2f, 0.8125f, Weakness.NONE);
         for (long k = 0; k < 4; k++) t.insert(k, k, k);
-        LiveTable back = t.freeze().thaw();
+        LiveTable back = FrozenTable.freeze(t).thaw();
         assertEquals(0, back.freeList().length);
         assertEquals(4, back.insert(99, 99, 99));
         assertEquals(6, back.capacity());
@@ -82,7 +82,7 @@ class FreezeThawTest {
 
     @Test
     void thawingWithNewHashesRehashesAsAfterAPdumpLoad() {
-        FrozenTable f = withHoles().freeze();
+        FrozenTable f = FrozenTable.freeze(withHoles());
         long[] moved = new long[f.count()];
         for (int i = 0; i < moved.length; i++) moved[i] = 1000 + i;
         LiveTable back = f.thaw(moved);
@@ -96,7 +96,7 @@ class FreezeThawTest {
     @Test
     void aThawedTableAnswersLookupsLikeTheTableItCameFrom() {
         LiveTable t = withHoles();
-        LiveTable back = t.freeze().thaw();
+        LiveTable back = FrozenTable.freeze(t).thaw();
         for (long k = 0; k < 10; k++) {
             boolean present = t.findEq(k << 3, k % 4) >= 0;
             assertEquals(present, back.findEq(k << 3, k % 4) >= 0, "key " + k);
@@ -130,7 +130,7 @@ class FreezeThawTest {
 
     @Test
     void anyThreadMayReadAFrozenTable() throws Exception {
-        FrozenTable f = withHoles().freeze();
+        FrozenTable f = FrozenTable.freeze(withHoles());
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<Long>> sums = new ArrayList<>();

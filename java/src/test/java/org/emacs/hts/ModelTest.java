@@ -111,7 +111,7 @@ class ModelTest {
                 r.sweepRemove(dead);
             } else if (op < 88) {
                 what = "dump and load";
-                t = t.freeze().thaw(freezeHashes(t));
+                t = FrozenTable.freeze(t).thaw(freezeHashes(t));
                 r = r.dumpAndLoad();
             } else {
                 what = "probe";

@@ -3,12 +3,14 @@ package org.emacs.hts;
 import java.util.Arrays;
 
 /**
- * An immutable, compact snapshot of a table: its live entries in slot order
- * at slots 0..count-1, its capacity, rehash parameters and weakness.  This is
- * what pdumper dumps (hash_table_contents).  There is no way to mutate it,
- * and all fields are final, so any thread may read it once it has been
- * handed over.  {@link #thaw()} makes a live table again.  (A pure table
- * in the store is a sealed {@link LiveTable}, since C reads it in place.)
+ * The tests' model of what pdumper dumps (hash_table_freeze): an immutable,
+ * compact snapshot of a table, its live entries in slot order at slots
+ * 0..count-1, its capacity, rehash parameters and weakness.  There is no
+ * way to mutate it, and all fields are final, so any thread may read it
+ * once it has been handed over.  {@link #thaw()} makes a live table again,
+ * in hts_import's order.  In Emacs the snapshot is the table's traced
+ * {@code frozen} vector in C, and a pure table is a sealed
+ * {@link LiveTable}, since C reads it in place.
  */
 public final class FrozenTable {
     private final int capacity;
@@ -30,6 +32,20 @@ public final class FrozenTable {
         this.rehashSize = rehashSize;
         this.rehashThreshold = rehashThreshold;
         this.weakness = weakness;
+    }
+
+    /** A snapshot of T's live entries, compacted in slot order. */
+    static FrozenTable freeze(LiveTable t) {
+        int n = t.count();
+        long[] k = new long[n], v = new long[n], h = new long[n];
+        int j = 0;
+        for (int i = t.nextLive(0); i >= 0; i = t.nextLive(i + 1)) {
+            k[j] = t.key(i);
+            v[j] = t.value(i);
+            h[j] = t.hash(i);
+            j++;
+        }
+        return new FrozenTable(t.capacity(), k, v, h, t.rehashSize(), t.rehashThreshold(), t.weakness());
     }
 
     /**

@@ -131,8 +131,8 @@ a_chain_of_weak_tables_is_followed_to_the_fixpoint (void)
       mh_vector_set (tables, N - 1 - i, ts[i]);
       links[i + 1] = mh_cons (make_fixnum (i + 1), Qnil);
       mh_puthash (links[i], links[i + 1], ts[i]);
-      mh_puthash (mh_cons (Qnil, Qnil), Qnil,
-                  ts[i]); /* unreachable key: goes */
+      /* Unreachable key: goes.  */
+      mh_puthash (mh_cons (Qnil, Qnil), Qnil, ts[i]);
     }
   mh_gc ();
   for (int i = 0; i <= N; i++)

@@ -43,8 +43,8 @@ eql_tables_compare_floats_by_bits (void)
   CHECK_EQ (mh_gethash (mh_float (1.5), t, Qnil), make_fixnum (1));
   CHECK_EQ (mh_gethash (mh_float (0.0), t, Qnil), make_fixnum (2));
   CHECK_EQ (mh_gethash (mh_float (-0.0), t, Qnil), Qnil); /* 0.0 is not -0.0 */
-  CHECK_EQ (mh_gethash (mh_float (NAN), t, Qnil),
-            make_fixnum (3)); /* same-bit NaNs */
+  /* Same-bit NaNs.  */
+  CHECK_EQ (mh_gethash (mh_float (NAN), t, Qnil), make_fixnum (3));
   CHECK_EQ (mh_gethash (mh_string ("x"), t, Qnil), Qnil);
   CHECK_EQ (mh_count (t), 3);
 }
@@ -144,8 +144,8 @@ clrhash_and_copy (void)
   mh_clrhash (t);
   CHECK_EQ (mh_count (t), 0);
   CHECK_EQ (mh_count (c), 2);
-  mh_puthash (make_fixnum (9), Qnil,
-              c); /* the copy kept the free list: slot 0 */
+  /* The copy kept the free list: slot 0.  */
+  mh_puthash (make_fixnum (9), Qnil, c);
   CHECK_EQ (mh_slot_of (make_fixnum (9), c), 0);
   mh_puthash (make_fixnum (9), Qnil, t); /* cleared: ascending from 0 */
   CHECK_EQ (mh_slot_of (make_fixnum (9), t), 0);

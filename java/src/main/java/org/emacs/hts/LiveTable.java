@@ -21,8 +21,8 @@ import java.util.Arrays;
  * when the table grows.
  *
  * <p>Not thread-safe: like Emacs's own heap it is used under the host's
- * global lock.  {@link #close()} frees the memory (the registry does, when it drops the
- * table); a closed table must not be used.
+ * global lock.  {@link #close()} frees the memory (the registry does, when
+ * it drops the table); a closed table must not be used.
  */
 public final class LiveTable implements TableView, AutoCloseable {
     /** The hash stored in a free slot; real hashes are non-negative. */

@@ -1,9 +1,11 @@
 ;;; hts-bench.el --- hash table benchmarks, run on patched and stock Emacs  -*- lexical-binding: t -*-
 
 ;; Each benchmark sets up, then times only its core loop, and prints the
-;; seconds it took.  tools/bench byte-compiles this file with each Emacs,
-;; runs every benchmark in a fresh Emacs, alternating stock and patched,
-;; and reports medians and patched/stock ratios.
+;; seconds it took and the garbage collections done meanwhile (the change
+;; in `gcs-done'), as "SECONDS GCS".  tools/bench byte-compiles this file
+;; with each Emacs, runs every benchmark in a fresh Emacs, alternating
+;; stock and patched, and reports medians and patched/stock ratios; a row
+;; meets its target only if both Emacsen collected about as often.
 ;;
 ;;   emacs -Q --batch -l hts-bench.elc --eval '(hts-bench-run "NAME")'
 
@@ -11,11 +13,17 @@
 
 (defvar hts-bench--sink nil "Keeps results alive, so loops are not optimised away.")
 
+(defvar hts-bench--gcs nil
+  "Garbage collections done while the last `hts-bench--time' ran its body.")
+
 (defmacro hts-bench--time (&rest body)
-  "Run BODY and return the seconds it took."
-  `(let ((t0 (float-time)))
+  "Run BODY and return the seconds it took.
+Set `hts-bench--gcs' to the garbage collections done meanwhile."
+  `(let ((gcs0 gcs-done)
+         (t0 (float-time)))
      (setq hts-bench--sink (progn ,@body))
-     (- (float-time) t0)))
+     (prog1 (- (float-time) t0)
+       (setq hts-bench--gcs (- gcs-done gcs0)))))
 
 (defun hts-bench--eq-table (n)
   (let ((h (make-hash-table :test 'eq :size n)))
@@ -185,16 +193,23 @@ Keys are (funcall KEY j); the tables have :weakness WEAKNESS."
                                    (let ((h (make-hash-table :size 4)))
                                      (puthash i i h)))
                                  (garbage-collect)))))
-  "Name and thunk of each benchmark; a thunk returns its seconds.")
+  "Name and thunk of each benchmark.
+A thunk times its core with `hts-bench--time' and returns the seconds.")
 
 (defun hts-bench-names ()
   (mapcar #'car hts-bench--benchmarks))
 
 (defun hts-bench-run (name)
-  "Run benchmark NAME once in this Emacs and print its seconds."
+  "Run benchmark NAME once in this Emacs and print its seconds and GCs.
+One line, \"SECONDS GCS\": the seconds of its timed part and the
+garbage collections done during that part."
   (let ((thunk (cdr (assoc name hts-bench--benchmarks))))
     (unless thunk (error "No benchmark %s" name))
     (garbage-collect)
-    (princ (format "%.6f\n" (funcall thunk)))))
+    (setq hts-bench--gcs nil)
+    (let ((seconds (funcall thunk)))
+      (unless hts-bench--gcs
+        (error "Benchmark %s is not timed by hts-bench--time" name))
+      (princ (format "%.6f %d\n" seconds hts-bench--gcs)))))
 
 ;;; hts-bench.el ends here

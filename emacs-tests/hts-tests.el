@@ -195,6 +195,83 @@ only when they land in a later slot, grown slots included."
       (dotimes (i 11) (puthash i i g))
       (should (= (hash-table-size g) 15)))))
 
+;;; Memory: a table's entries count toward GC as stock's four vectors,
+;;; key_and_value (2N), hash (N), next (N) and index (hash_index_size:
+;;; the next odd number over N / threshold not divisible by 3, 5 or 7).
+
+(defun hts-test--vector-cells-consed (thunk)
+  "The vector cells `memory-use-counts' counts while THUNK runs."
+  (let ((before (nth 2 (memory-use-counts))))
+    (funcall thunk)
+    (- (nth 2 (memory-use-counts)) before)))
+
+(defun hts-test--vector-figures ()
+  "`garbage-collect''s counts of live vectors and of their slots."
+  (let ((stats (garbage-collect)))
+    (list (nth 2 (assq 'vectors stats)) (nth 2 (assq 'vector-slots stats)))))
+
+;; The table object itself is 15 cells after its header in stock, 13 in
+;; the patched Emacs (a handle, a layout and a size where stock has four
+;; vectors, a count and a free list's head).
+(defun hts-test--within-table-object (cells expected &optional header)
+  "Whether CELLS is EXPECTED plus a table object's cells.
+With HEADER, the object's header counts as a cell, as in a GC's slots."
+  (let ((object (if header 1 0)))
+    (<= (+ expected 13 object) cells (+ expected 15 object))))
+
+(ert-deftest hts-making-a-table-conses-stocks-four-vectors ()
+  (dolist (case '((1000 0.8125 1231) (65 0.8125 83) (10 0.5 23) (0 0.8125 1)))
+    (pcase-let ((`(,size ,threshold ,index) case))
+      (should (hts-test--within-table-object
+               (hts-test--vector-cells-consed
+                (lambda () (make-hash-table :size size :rehash-threshold threshold)))
+               (+ (* 4 (max size 1)) index))))))
+
+(ert-deftest hts-growing-and-copying-cons-new-vectors-and-nothing-else-does ()
+  (let ((h (make-hash-table :size 10)))
+    (should (= 0 (hts-test--vector-cells-consed
+                  (lambda ()
+                    (dotimes (i 10) (puthash i i h))
+                    (puthash 3 'three h)
+                    (gethash 3 h)
+                    (gethash 99 h)
+                    (maphash #'ignore h)
+                    (remhash 4 h)
+                    (puthash 4 4 h)))))
+    ;; The 11th key grows it to 15 slots, index 15 / 0.8125 -> 19.
+    (should (= (+ (* 4 15) 19)
+               (hts-test--vector-cells-consed (lambda () (puthash 10 10 h)))))
+    (should (hts-test--within-table-object
+             (hts-test--vector-cells-consed (lambda () (copy-hash-table h)))
+             (+ (* 4 15) 19)))
+    (should (= 0 (hts-test--vector-cells-consed (lambda () (clrhash h)))))))
+
+(ert-deftest hts-a-live-table-counts-in-garbage-collects-vector-figures ()
+  (let* ((gc-cons-threshold most-positive-fixnum)
+         (before (hts-test--vector-figures))
+         ;; 100000 / 0.8125 = 123076.9 -> 123077.
+         (h (make-hash-table :size 100000))
+         (with (hts-test--vector-figures)))
+    (should (= (- (car with) (car before)) 5))
+    (should (hts-test--within-table-object
+             (- (cadr with) (cadr before))
+             ;; Each vector's header is a slot too.
+             (+ 4 (* 4 100000) 123077)
+             'header))
+    ;; The patched Emacs puts the table in its store now: no change.
+    (puthash 1 1 h)
+    (should (equal (hts-test--vector-figures) with))))
+
+(ert-deftest hts-making-and-dropping-big-tables-collects-as-it-goes ()
+  "Each table's vectors are over `gc-cons-threshold': one GC each."
+  (dolist (weakness '(nil key value key-or-value key-and-value))
+    (let ((gc-cons-threshold 800000)
+          (gc-cons-percentage 0.1)
+          (before gcs-done))
+      (dotimes (i 20)
+        (puthash i i (make-hash-table :size 100000 :weakness weakness)))
+      (should (>= (- gcs-done before) 18)))))
+
 ;;; When tables enter the store (patched Emacs only: stock has no store).
 
 (defun hts-test--store-tables ()
@@ -281,9 +358,11 @@ only when they land in a later slot, grown slots included."
   (should
    (equal
     (hts-test--in-fresh-emacs
+     ;; A GC first: it puts the dumped weak tables with entries into the
+     ;; store, which a GC later in the form would do and be counted.
      '(let* ((tables (lambda () (plist-get (internal--hash-table-store-stats)
                                            :live-tables)))
-             (before (funcall tables))
+             (before (progn (garbage-collect) (funcall tables)))
              (n (hash-table-count definition-prefixes))
              (counted (- (funcall tables) before))
              (cl (gethash "cl-" definition-prefixes))

@@ -110,6 +110,9 @@ hts_slot mh_slot_of (Lisp key, Lisp table);
 /* pdump round trip: export in slot order, import compacted (FROZEN: pure).  */
 Lisp mh_dump_and_load (Lisp table, bool frozen);
 hts_hash mh_hash (Lisp table, Lisp key);
+/* The words of the vectors stock Emacs would have allocated for the
+   tables made, copied and grown so far: what the host counts toward GC.  */
+int64_t mh_consed_words (void);
 
 /* Equality, as Feql and Fequal.  */
 bool mh_eql (Lisp a, Lisp b);

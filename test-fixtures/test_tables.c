@@ -332,6 +332,57 @@ bad_arguments_are_error_codes (void)
 }
 
 static void
+count_nothing (Lisp key, Lisp value, void *data)
+{
+  (void) key, (void) value, (void) data;
+}
+
+/* The host counts a table's entries toward GC as the four vectors stock
+   Emacs 28.2 would allocate, a header word and their elements each:
+   key_and_value (2N), hash (N), next (N) and index.  Making, copying and
+   growing a table count; reading, changing and emptying it do not.  */
+static void
+a_table_counts_as_stock_s_vectors (void)
+{
+  int64_t before = mh_consed_words ();
+  /* :size 65 (the default): index next_almost_prime (65 / 0.8125) = 83.  */
+  Lisp t = mh_make_table (TEST_EQL, 65, HTS_WEAK_NONE);
+  mh_root (&t);
+  CHECK_EQ (mh_consed_words () - before, 4 + 4 * 65 + 83);
+  before = mh_consed_words ();
+  for (int i = 0; i < 65; i++)
+    mh_puthash (make_fixnum (i), make_fixnum (i), t);
+  mh_puthash (make_fixnum (0), make_fixnum (-1), t); /* sets a value */
+  CHECK_EQ (mh_gethash (make_fixnum (3), t, Qnil), make_fixnum (3));
+  CHECK_EQ (mh_gethash (make_fixnum (99), t, Qnil), Qnil);
+  mh_maphash (t, count_nothing, NULL);
+  CHECK_EQ (mh_consed_words () - before, 0);
+  /* The 66th key grows it to 97 slots; index 121.  */
+  mh_puthash (make_fixnum (65), make_fixnum (65), t);
+  CHECK_EQ (mh_size (t), 97);
+  CHECK_EQ (mh_consed_words () - before, 4 + 4 * 97 + 121);
+  before = mh_consed_words ();
+  mh_remhash (make_fixnum (1), t);
+  mh_puthash (make_fixnum (1), make_fixnum (1), t); /* reuses the slot */
+  Lisp copy = mh_copy_table (t);
+  CHECK_EQ (mh_consed_words () - before, 4 + 4 * 97 + 121);
+  before = mh_consed_words ();
+  mh_clrhash (copy);
+  Lisp loaded = mh_dump_and_load (t, false);
+  CHECK_EQ (mh_count (loaded), 66);
+  CHECK_EQ (mh_consed_words () - before, 0);
+  /* An integer rehash-size adds that many slots: 10 slots, index 23,
+     then 15 slots, index 31 (threshold 0.5).  */
+  Lisp u = mh_make_table_full (TEST_EQ, 10, -5, 0.5f, HTS_WEAK_NONE, NULL);
+  CHECK_EQ (mh_consed_words () - before, 4 + 4 * 10 + 23);
+  before = mh_consed_words ();
+  for (int i = 0; i < 11; i++)
+    mh_puthash (make_fixnum (i), Qnil, u);
+  CHECK_EQ (mh_consed_words () - before, 4 + 4 * 15 + 31);
+  mh_unroot (&t);
+}
+
+static void
 all_tests (void)
 {
   eq_tables_find_the_very_object ();
@@ -347,6 +398,7 @@ all_tests (void)
   a_throw_out_of_a_user_test_leaves_the_table_intact ();
   candidates_come_in_chain_order ();
   bad_arguments_are_error_codes ();
+  a_table_counts_as_stock_s_vectors ();
 }
 
 /* Calls into the store until the backend becomes NAME, for up to 10 s.  */

@@ -81,24 +81,30 @@ the count does not depend on what was consed before."
        (dotimes (_ 200)
          (copy-hash-table h))))))
 
+(defun hts-memory--each-kind (fn)
+  "Calls FN with each test and weakness."
+  (dolist (test hts-memory--tests)
+    (dolist (weakness hts-memory--weaknesses)
+      (funcall fn test weakness))))
+
 (defun hts-memory--tests-weaknesses ()
   (hts-memory--gcs
    (lambda ()
      (dotimes (_ 3)
-       (dolist (test hts-memory--tests)
-         (dolist (weakness hts-memory--weaknesses)
-           (hts-memory--fill (make-hash-table :test test :weakness weakness :size 50000) 1)
-           (copy-hash-table
-            (hts-memory--fill (make-hash-table :test test :weakness weakness) 10000))))))))
+       (hts-memory--each-kind
+        (lambda (test weakness)
+          (hts-memory--fill (make-hash-table :test test :weakness weakness :size 50000) 1)
+          (copy-hash-table
+           (hts-memory--fill (make-hash-table :test test :weakness weakness) 10000))))))))
 
 (defun hts-memory--at-work ()
   (hts-memory--gcs
    (lambda ()
      (dotimes (_ 100)
-       (dolist (test hts-memory--tests)
-         (dolist (weakness hts-memory--weaknesses)
-           (copy-hash-table
-            (hts-memory--fill (make-hash-table :test test :weakness weakness) 300))))
+       (hts-memory--each-kind
+        (lambda (test weakness)
+          (copy-hash-table
+           (hts-memory--fill (make-hash-table :test test :weakness weakness) 300))))
        (garbage-collect)))))
 
 (defun hts-memory--at-rest ()
@@ -121,7 +127,7 @@ the count does not depend on what was consed before."
     ;; Interpreted code conses an environment for each binding it makes,
     ;; which would count toward GC alike on both Emacsen and blur the
     ;; difference the tables make; compiled, the loops cons only tables.
-    (dolist (f (list fn #'hts-memory--fill #'hts-memory--gcs))
+    (dolist (f (list fn #'hts-memory--fill #'hts-memory--gcs #'hts-memory--each-kind))
       (byte-compile f))
     (setq hts-memory--strings (make-vector 10000 nil))
     (dotimes (i 10000) (aset hts-memory--strings i (format "key %d" i)))

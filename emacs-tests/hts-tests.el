@@ -432,6 +432,20 @@ With HEADER, the object's header counts as a cell, as in a GC's slots."
   ;; Stock allocates the slots in make-hash-table, so that is where it fails.
   (should-error (make-hash-table :size (ash most-positive-fixnum -3))))
 
+(ert-deftest hts-make-hash-table-with-a-huge-index-signals-at-once ()
+  ;; The index is SIZE / threshold buckets: over its bound, the error
+  ;; stock's hash_index_size gives.
+  (should (equal (should-error (make-hash-table :size 1000 :rehash-threshold 1e-30))
+                 '(error "Hash table too large")))
+  ;; Ten billion buckets: stock runs out of memory (in a fresh Emacs, which
+  ;; memory-full leaves changed), the store refuses them; neither makes
+  ;; the table.
+  (should (eq (hts-test--in-fresh-emacs
+               '(condition-case nil
+                    (progn (make-hash-table :size 1000 :rehash-threshold 1e-7) 'made)
+                  (error 'signalled)))
+              'signalled)))
+
 ;;; Reachability: a table lives as long as anything reaches it.
 
 (defvar hts-test--closure nil)

@@ -18,6 +18,9 @@
 #   make stress      the long GC stress and leak run (STRESS_ROUNDS= of 10,000 tables)
 #   make emacs       the patched Emacs: build/emacs/src/emacs
 #   make stock-emacs the unpatched Emacs 28.2, same flags: build/stock-emacs/src/emacs
+#   make stock-emacs-30  the unpatched Emacs 30.2, the same flags less the two
+#                    30 no longer has (json, gmp: built in when found):
+#                    build/stock-emacs-30/src/emacs; no patched 30 yet
 #   make emacs-work  a git tree of the patched source, one commit per patch,
 #                    in build/emacs-work; make emacs-patches writes it back
 #   make clean       remove everything the build made: target/ and build/
@@ -41,7 +44,7 @@ MVN ?= mvn -B -Dhts.alt.java.home=$(HTS_ALT_JDK)
 JMH_ARGS ?= -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc
 RESULTS := bench/results
 
-.PHONY: FORCE fuzz stress bench check lint format java-check emacs-check run bench-java bench-crossing stock-emacs emacs shim emacs-work emacs-patches clean help
+.PHONY: FORCE fuzz stress bench check lint format java-check emacs-check run bench-java bench-crossing stock-emacs stock-emacs-30 emacs shim emacs-work emacs-patches clean help
 
 NATIVE := target/native
 BUILD := build
@@ -160,6 +163,25 @@ stock-emacs: $(BUILD)/stock-emacs/Makefile
 	$(MAKE) -C $(BUILD)/stock-emacs -j$(JOBS) > $(BUILD)/stock-emacs.log 2>&1 \
 	    || { tail -30 $(BUILD)/stock-emacs.log; exit 1; }
 	@$(BUILD)/stock-emacs/src/emacs --version | head -1
+
+# Emacs 30.2, Debian's, for reading and measuring beside 28.2 while its
+# patch series is written.
+PRISTINE_30 := $(BUILD)/src/emacs-30.2
+$(PRISTINE_30)/autogen.sh:
+	tools/emacs-source.sh $(PRISTINE_30) 30
+
+$(BUILD)/stock-emacs-30/Makefile: | $(PRISTINE_30)/autogen.sh
+	tools/debian-packages.sh $(EMACS_BUILD_DEPS)
+	rm -rf $(BUILD)/stock-emacs-30
+	cp -a $(PRISTINE_30) $(BUILD)/stock-emacs-30
+	cd $(BUILD)/stock-emacs-30 && ./autogen.sh autoconf > autogen.log 2>&1
+	cd $(BUILD)/stock-emacs-30 && ./configure $(filter-out --with-json --with-gmp,$(EMACS_CONFIGURE)) \
+	    > configure.log 2>&1 || { tail -20 configure.log; exit 1; }
+
+stock-emacs-30: $(BUILD)/stock-emacs-30/Makefile
+	$(MAKE) -C $(BUILD)/stock-emacs-30 -j$(JOBS) > $(BUILD)/stock-emacs-30.log 2>&1 \
+	    || { tail -30 $(BUILD)/stock-emacs-30.log; exit 1; }
+	@$(BUILD)/stock-emacs-30/src/emacs --version | head -1
 
 # The patched tree: a copy of the source with the series applied before
 # autogen, so that only source files differ.  A changed series starts over.

@@ -24,7 +24,7 @@
 #   make emacs-work  a git tree of the patched source, one commit per patch,
 #                    in build/emacs-work; make emacs-patches writes it back
 #   make clean       remove everything the build made: target/ and build/
-#                    (both Emacs trees, the fetched source, emacs-work too)
+#                    (the Emacs trees, the fetched sources, emacs-work too)
 #   make help        this list
 #
 # EMACS_SRC=dir builds from that Emacs 28.2 tree instead of Debian's pinned

@@ -3,7 +3,7 @@
 **
 ** A table is named by a handle.  Its entries (key, value, and the hash C
 ** computed for the key) live in native memory that the Java store
-** allocates, lays out with Emacs 28.2's exact slot semantics (see
+** allocates, lays out with the host Emacs's exact slot semantics (see
 ** docs/design.md) and alone changes.  C reads them directly, with no call:
 ** hts_layout.h declares the layout and the readers (lookup, slot walk,
 ** keys and values).  Every change is one call into the store.  The store
@@ -12,7 +12,8 @@
 **
 ** Conventions:
 **   - Keys and values are the raw bits of a Lisp_Object (hts_word).
-**   - Hashes are non-negative and below 2^62 (XUFIXNUM of Emacs's hash).
+**   - Hashes are non-negative: below 2^62 under Emacs 28 (XUFIXNUM of its
+**     hash), below 2^32 under 30 (its hash_hash_t).
 **   - Functions returning a handle, a slot or a count return a negative
 **     HTS_E_* code on error; functions returning int return HTS_OK or one.
 **     hts_error () then describes the error in one line.
@@ -88,6 +89,15 @@ const char *hts_error (void);
    first (see docs/design.md).  */
 int hts_init (void);
 
+/* The Emacs whose tables the store keeps: 28 (the default) or 30.  It
+   decides how tables are sized, grown and bucketed, how wide a stored
+   hash is and how a free slot looks (hts_layout.h, whose HTS_HOST must
+   say the same version).  Under 30, UNUSED_KEY is the bits of the host's
+   HASH_UNUSED_ENTRY_KEY, the key of every free slot; under 28 it is
+   ignored.  Call it before the store starts (hts_init or the first call
+   that needs it); later, HTS_E_ARG unless it repeats the choice made.  */
+int hts_set_host (int version, hts_word unused_key);
+
 /* Attach the calling thread to the JVM, once, for all later calls.  Calls
    from an unattached thread attach it themselves; this only moves the cost
    (tens of microseconds) to a time of the host's choosing.  Not from a
@@ -107,10 +117,11 @@ const char *hts_backend (void);
 ** hands back for C to mark when Java roots the table.
 */
 
-/* make_hash_table: a table of SIZE slots (0 gives 1), all free, ascending.
-   REHASH_SIZE and REHASH_THRESHOLD use struct Lisp_Hash_Table's encoding:
-   -N for an integer rehash-size N, factor - 1 for a float one; the
-   threshold in (0, 1].  WEAKNESS is an enum hts_weakness.  */
+/* make_hash_table: a table of SIZE slots, all free, ascending (under 28,
+   a SIZE of 0 gives 1).  REHASH_SIZE and REHASH_THRESHOLD use 28.2's
+   struct Lisp_Hash_Table encoding: -N for an integer rehash-size N,
+   factor - 1 for a float one; the threshold in (0, 1].  Emacs 30 ignores
+   them.  WEAKNESS is an enum hts_weakness.  */
 hts_table hts_new (int64_t size, float rehash_size, float rehash_threshold,
                    int weakness, hts_word owner);
 

@@ -3,9 +3,22 @@
 **
 ** The Java store allocates each table's memory through the shim, lays it
 ** out as below and is its only writer.  C reads it directly: a lookup, a
-** maphash walk or the marking of a strong table is a few loads, in Emacs
-** 28.2's own representation (fns.c), so that hash_lookup's algorithm runs
-** unchanged over the store's memory.
+** maphash walk or the marking of a strong table is a few loads, in the
+** host Emacs's own representation (fns.c), so that hash_lookup's
+** algorithm runs unchanged over the store's memory.
+**
+** Two hosts: Emacs 28.2 and Emacs 30.  A file that includes this header
+** defines HTS_HOST as 28 (the default) or 30 first; the store writes what
+** hts_set_host (hts.h) chose, which must be the same.  The hosts share
+** the header struct and the walks; they differ in
+**                    28.2                          30
+**   a slot's hash    int64_t, < 2^62               uint32_t (hash_hash_t)
+**   buckets          next_almost_prime (size /     1 << index_bits, the
+**                    rehash-threshold)             smallest power of 2 > size
+**   a hash's bucket  hash % index_size             knuth_hash (hash, index_bits)
+**   a free slot      key and value 0 (nil),        key unused_key, value
+**                    hash HTS_FREE_HASH            unused_key if never used,
+**                                                  else nil; hash as it was
 **
 ** Rules for readers:
 **   - A table's struct hts_layout stays at one address for the table's
@@ -16,7 +29,7 @@
 **     the array pointers from the header every time, and never keep one
 **     across such a call, nor across anything that can run Lisp (a cmpfn,
 **     a maphash body) or GC.
-**   - Free slots hold 0 (Qnil) as key and value and HTS_FREE_HASH as hash,
+**   - A free slot's key and value are what stock would have there (above),
 **     so marking every word of KEY_AND_VALUE marks what stock would.
 **   - Memory is read under the host's global lock, as every hts call is.
 **
@@ -40,48 +53,86 @@ extern "C" {
 
 typedef int64_t hts_table; /* a table's handle; always > 0 */
 typedef int64_t hts_word;  /* the bits of a Lisp_Object */
-typedef int64_t hts_hash;  /* 0 <= hash < 2^62 */
+typedef int64_t hts_hash;  /* a hash as C passes it: 0 <= hash */
 typedef int64_t hts_slot;  /* 0 <= slot < capacity, or HTS_NONE */
 
 #define HTS_NONE (-1) /* no slot: not found, free, end of a walk */
 
-/* The hash of a free slot; real hashes are >= 0.  */
+#ifndef HTS_HOST
+#define HTS_HOST 28
+#endif
+
+#if HTS_HOST == 28
+/* A slot's hash: 0 <= hash < 2^62, or HTS_FREE_HASH.  */
+typedef int64_t hts_hash_slot;
+/* The hash of a free slot, which marks it free; real hashes are >= 0.  */
 #define HTS_FREE_HASH (-1)
+#elif HTS_HOST == 30
+/* A slot's hash: Emacs 30's hash_hash_t.  */
+typedef uint32_t hts_hash_slot;
+#else
+#error "HTS_HOST must be 28 or 30"
+#endif
 
 struct hts_layout
 {
   int64_t count;      /* hash-table-count */
   int64_t size;       /* hash-table-size: slots in the arrays */
   int64_t next_free;  /* head of the free list, or HTS_NONE */
-  int64_t index_size; /* buckets in INDEX: hash_index_size */
-  uint64_t modiff;    /* counts every change to the entries */
+  int64_t index_size; /* buckets in INDEX */
+  int64_t index_bits; /* 30: index_size is 1 << index_bits; 28: 0 */
+  hts_word unused_key; /* 30: a free slot's key; 28: 0 */
+  uint64_t modiff;     /* counts every change to the entries */
   /* KEY_AND_VALUE[2 * i] is slot i's key, [2 * i + 1] its value.  */
   const hts_word *key_and_value;
-  const hts_hash *hash; /* by slot; HTS_FREE_HASH if free */
+  const hts_hash_slot *hash; /* by slot; 28: HTS_FREE_HASH if free */
   /* By slot: the next slot in its collision chain, or for a free slot
      the next free one; HTS_NONE ends both.  */
   const int32_t *next;
-  const int32_t *index; /* by bucket (hash % index_size): a chain's head */
+  const int32_t *index; /* by bucket (hts_bucket): a chain's head */
 };
 
-/* The key in SLOT (0 <= SLOT < size); 0 if the slot is free.  */
-static inline hts_word
-hts_key (const struct hts_layout *l, hts_slot slot)
+#if HTS_HOST == 28
+/* The bucket of HASH: fns.c's hash % hash_index_size.  */
+static inline hts_slot
+hts_bucket (const struct hts_layout *l, hts_hash hash)
 {
-  return l->key_and_value[2 * slot];
-}
-
-/* The value in SLOT; 0 if the slot is free.  */
-static inline hts_word
-hts_value (const struct hts_layout *l, hts_slot slot)
-{
-  return l->key_and_value[2 * slot + 1];
+  return hash % l->index_size;
 }
 
 static inline int
 hts_slot_live_p (const struct hts_layout *l, hts_slot slot)
 {
   return l->hash[slot] != HTS_FREE_HASH;
+}
+#else
+/* The bucket of HASH: Emacs 30's knuth_hash (HASH, index_bits), the top
+   index_bits bits of a 32-bit product; the widening makes 0 bits work.  */
+static inline hts_slot
+hts_bucket (const struct hts_layout *l, hts_hash hash)
+{
+  return (uint64_t) ((uint32_t) hash * 2654435769u) >> (32 - l->index_bits);
+}
+
+static inline int
+hts_slot_live_p (const struct hts_layout *l, hts_slot slot)
+{
+  return l->key_and_value[2 * slot] != l->unused_key;
+}
+#endif
+
+/* The key in SLOT (0 <= SLOT < size); for a free slot, see above.  */
+static inline hts_word
+hts_key (const struct hts_layout *l, hts_slot slot)
+{
+  return l->key_and_value[2 * slot];
+}
+
+/* The value in SLOT.  */
+static inline hts_word
+hts_value (const struct hts_layout *l, hts_slot slot)
+{
+  return l->key_and_value[2 * slot + 1];
 }
 
 /* The slot whose key is KEY itself, searched in HASH's chain as
@@ -91,7 +142,7 @@ hts_lookup_eq (const struct hts_layout *l, hts_word key, hts_hash hash)
 {
   const hts_word *kv = l->key_and_value;
   const int32_t *next = l->next;
-  for (hts_slot i = l->index[hash % l->index_size]; i >= 0; i = next[i])
+  for (hts_slot i = l->index[hts_bucket (l, hash)]; i >= 0; i = next[i])
     if (kv[2 * i] == key)
       return i;
   return HTS_NONE;
@@ -107,9 +158,9 @@ hts_lookup_next (const struct hts_layout *l, hts_word key, hts_hash hash,
                  hts_slot after)
 {
   const hts_word *kv = l->key_and_value;
-  const hts_hash *h = l->hash;
+  const hts_hash_slot *h = l->hash;
   const int32_t *next = l->next;
-  hts_slot i = after < 0 ? l->index[hash % l->index_size] : next[after];
+  hts_slot i = after < 0 ? l->index[hts_bucket (l, hash)] : next[after];
   for (; i >= 0; i = next[i])
     if (kv[2 * i] == key || h[i] == hash)
       return i;
@@ -122,9 +173,8 @@ hts_lookup_next (const struct hts_layout *l, hts_word key, hts_hash hash,
 static inline hts_slot
 hts_next_live (const struct hts_layout *l, hts_slot from)
 {
-  const hts_hash *h = l->hash;
   for (hts_slot i = from < 0 ? 0 : from; i < l->size; i++)
-    if (h[i] != HTS_FREE_HASH)
+    if (hts_slot_live_p (l, i))
       return i;
   return HTS_NONE;
 }

@@ -105,6 +105,36 @@ static bool started;
 static int start_rc;
 static char start_error[sizeof error_line];
 
+/* The host hts_set_host chose, handed to Java as the store starts.  */
+static int host_version = 28;
+static hts_word host_unused_key;
+
+int
+hts_set_host (int version, hts_word unused_key)
+{
+  if (version != 28 && version != 30)
+    {
+      hts__error (HTS_E_ARG, "hts: no host Emacs %d (28 or 30)", version);
+      return HTS_E_ARG;
+    }
+  pthread_mutex_lock (&start_lock);
+  int rc = HTS_OK;
+  if (!started)
+    {
+      host_version = version;
+      host_unused_key = unused_key;
+    }
+  else if (version != host_version
+           || (version == 30 && unused_key != host_unused_key))
+    {
+      hts__error (HTS_E_ARG, "hts: the store already serves Emacs %d",
+                  host_version);
+      rc = HTS_E_ARG;
+    }
+  pthread_mutex_unlock (&start_lock);
+  return rc;
+}
+
 int
 hts_init (void)
 {
@@ -114,7 +144,7 @@ hts_init (void)
   if (!started)
     {
       started = true;
-      start_rc = hts__start_jvm ();
+      start_rc = hts__start_jvm (host_version, host_unused_key);
       if (start_rc == HTS_OK && !installed)
         {
           if (!error_line[0])

@@ -49,7 +49,7 @@ void hts__heap_survives (const int64_t *words, int64_t n, unsigned char *out);
 void hts__heap_mark (const int64_t *words, int64_t n);
 
 /* Set by jvm.c, used by hts.c.  */
-int hts__start_jvm (void);
+int hts__start_jvm (int host_version, int64_t host_unused_key);
 int hts__attach (void);
 void hts__error (int code, const char *fmt, ...)
     __attribute__ ((format (printf, 2, 3)));

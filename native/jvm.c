@@ -647,7 +647,7 @@ run_jvm_fault_handlers_on_alternate_stack (void)
 }
 
 int
-hts__start_jvm (void)
+hts__start_jvm (int host_version, int64_t host_unused_key)
 {
   const char *home = getenv ("HTS_JAVA_HOME");
   if (!home || !*home)
@@ -682,7 +682,7 @@ hts__start_jvm (void)
       return HTS_E_JVM;
     }
   jmethodID install = (*env)->GetStaticMethodID (
-      env, bridge, "install", "(Ljava/lang/String;)Ljava/lang/String;");
+      env, bridge, "install", "(Ljava/lang/String;IJ)Ljava/lang/String;");
   if (!install)
     {
       describe_exception (env, "the Java store has no Bridge.install");
@@ -692,7 +692,9 @@ hts__start_jvm (void)
   jstring jpath = path ? (*env)->NewStringUTF (env, path) : NULL;
   start_mark ("natives registered, Bridge found");
   jstring failure
-      = (*env)->CallStaticObjectMethod (env, bridge, install, jpath);
+      = (*env)->CallStaticObjectMethod (env, bridge, install, jpath,
+                                        (jint) host_version,
+                                        (jlong) host_unused_key);
   start_mark ("Bridge.install returned");
   if ((*env)->ExceptionCheck (env))
     {

@@ -182,26 +182,35 @@ new_table_object (enum test test, int weakness, float rehash_size,
 
 /* ---- accounting (the patched fns.c's tally_hash_table_vectors) ------- */
 
-/* The words that stock Emacs 28.2's vectors for the tables made so far
-   would have taken.  Like the patched Emacs, the mock host counts a
-   table's entries as those four vectors (key_and_value, hash, next,
-   index: a header word and their elements each) from the sizes the
-   store publishes in the layout, where stock allocates them: making,
-   copying and growing a table count all four, loading a dumped one all
-   but key_and_value, which stays in the dump.  */
-static int64_t consed_words;
+/* The bytes that stock Emacs's arrays for the tables made so far would
+   have taken.  Like the patched Emacs, the mock host counts a table's
+   entries as stock's four arrays (key_and_value, hash, next, index) from
+   the sizes the store publishes in the layout, where stock allocates
+   them: making, copying and growing a table count all four, loading a
+   dumped one all but key_and_value, which stays in the dump.  In 28.2
+   they are vectors, a header word and a word per element; in 30 malloc'd
+   arrays of 8-byte words and 4-byte hashes and indices, none for a table
+   of size 0 (hash_table_alloc_bytes).  */
+static int64_t consed_bytes;
 
 static void
 tally_vectors (const struct hts_layout *l, bool key_and_value)
 {
-  consed_words += (key_and_value ? 1 + 2 * l->size : 0) + 1 + l->size + 1
-                  + l->size + 1 + l->index_size;
+#if HTS_HOST == 28
+  consed_bytes += 8
+                  * ((key_and_value ? 1 + 2 * l->size : 0) + 1 + l->size + 1
+                     + l->size + 1 + l->index_size);
+#else
+  if (l->size > 0)
+    consed_bytes += (key_and_value ? 16 * l->size : 0) + 4 * l->size
+                    + 4 * l->size + 4 * l->index_size;
+#endif
 }
 
 int64_t
-mh_consed_words (void)
+mh_consed_bytes (void)
 {
-  return consed_words;
+  return consed_bytes;
 }
 
 Lisp
@@ -224,10 +233,29 @@ mh_make_table (enum test test, int64_t size, int weakness)
   return mh_make_table_full (test, size, 1.5f - 1, 0.8125f, weakness, NULL);
 }
 
+/* A hash as the host keeps it: 28.2's fixnum, or 30's hash_hash_t, folded
+   as reduce_emacs_uint_to_hash_hash does.  */
+static hts_hash
+host_hash (uint64_t x)
+{
+#if HTS_HOST == 28
+  return x;
+#else
+  return (uint32_t) (x ^ x >> 32);
+#endif
+}
+
+static hts_hash hash_by_test (struct table *t, Lisp key);
+
 hts_hash
 mh_hash (Lisp table, Lisp key)
 {
-  struct table *t = xtable (table);
+  return host_hash (hash_by_test (xtable (table), key));
+}
+
+static hts_hash
+hash_by_test (struct table *t, Lisp key)
+{
   switch (t->test)
     {
     case TEST_EQ:
@@ -375,7 +403,9 @@ mh_dump_and_load (Lisp table, bool frozen)
   Lisp w = new_table_object (from->test, from->weakness, from->rehash_size,
                              from->rehash_threshold, from->user, &t);
   t->frozen = frozen;
-  mh_bind (t, mh_check (hts_import (mh_size (table), from->rehash_size,
+  /* hash_table_thaw: 28.2 keeps the size, 30 leaves no slot free.  */
+  int64_t size = HTS_HOST == 28 ? mh_size (table) : n;
+  mh_bind (t, mh_check (hts_import (size, from->rehash_size,
                                     from->rehash_threshold, from->weakness, kv,
                                     hashes, n, frozen ? HTS_IMPORT_FROZEN : 0,
                                     (hts_word) w),

@@ -187,10 +187,11 @@ mh_unroot (Lisp *place)
 
 /* ---- marking ------------------------------------------------------ */
 
+/* Emacs 30's mark_object, too, passes over the unused key.  */
 static bool
 immortal (Lisp w)
 {
-  return fixnump (w) || tag_of (w) == TAG_SYMBOL;
+  return fixnump (w) || tag_of (w) == TAG_SYMBOL || w == MH_UNUSED_KEY;
 }
 
 static void
@@ -248,7 +249,7 @@ mark_object (Lisp w)
         case OBJ_TABLE:
           {
             /* Every word of a strong table's key_and_value: free slots
-               hold 0, which is no object.  */
+               hold 0 or the unused key, neither an object.  */
             struct table *t = (struct table *) o;
             remember (&marked, &n_marked, &marked_cap, t->handle);
             if (t->weakness != HTS_WEAK_NONE)
@@ -390,7 +391,7 @@ mh_teardown (void)
 void
 mh_init (void)
 {
-  if (hts_init () != HTS_OK)
+  if (hts_set_host (HTS_HOST, MH_UNUSED_KEY) != HTS_OK || hts_init () != HTS_OK)
     mh_die ("hts_init");
   hts_set_heap (&mock_heap);
   Qnil = mh_symbol ("nil");

@@ -53,6 +53,10 @@ struct user_test
 
 #define INTMASK ((UINT64_C (1) << 62) - 1)
 
+/* Emacs 30's HASH_UNUSED_ENTRY_KEY: a float at address 0, the key of
+   every free slot when the mock host is Emacs 30 (HTS_HOST).  */
+#define MH_UNUSED_KEY ((Lisp) TAG_FLOAT)
+
 static inline int
 tag_of (Lisp w)
 {
@@ -110,9 +114,10 @@ hts_slot mh_slot_of (Lisp key, Lisp table);
 /* pdump round trip: export in slot order, import compacted (FROZEN: pure).  */
 Lisp mh_dump_and_load (Lisp table, bool frozen);
 hts_hash mh_hash (Lisp table, Lisp key);
-/* The words of the vectors stock Emacs would have allocated for the
-   tables made, copied and grown so far: what the host counts toward GC.  */
-int64_t mh_consed_words (void);
+/* The bytes stock Emacs would have allocated for the entries of the
+   tables made, copied and grown so far (28.2: its four vectors; 30: its
+   four arrays): what the host counts toward GC.  */
+int64_t mh_consed_bytes (void);
 
 /* Equality, as Feql and Fequal.  */
 bool mh_eql (Lisp a, Lisp b);

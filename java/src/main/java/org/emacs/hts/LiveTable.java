@@ -3,7 +3,8 @@ package org.emacs.hts;
 import java.util.Arrays;
 
 /**
- * A mutable table with Emacs 28.2's slot semantics (fns.c):
+ * A mutable table with Emacs's slot semantics (fns.c), the same in 28.2
+ * and 30:
  * <ul>
  * <li>a new table of capacity N has free slots 0..N-1, ascending;</li>
  * <li>an insert takes the head of the free list; a removal pushes its slot on
@@ -12,10 +13,12 @@ import java.util.Arrays;
  *     maybe_resize_hash_table picks, the new slots appended ascending;</li>
  * <li>clear rebuilds the ascending free list, but only when count &gt; 0;</li>
  * <li>copy keeps slots, values, hashes, chains and the free list;</li>
- * <li>chains are Emacs's own: {@code hash % hash_index_size} buckets, new
- *     slots pushed at a chain's head, rebuilt in ascending slot order on
- *     growth and thaw, so a weak sweep frees slots in stock's order.</li>
+ * <li>chains are Emacs's own: new slots pushed at a chain's head, rebuilt
+ *     in ascending slot order on growth and thaw, so a weak sweep frees
+ *     slots in stock's order.</li>
  * </ul>
+ * What differs between the versions (sizes, growth, buckets, hash width,
+ * how a free slot looks) is the table's {@link HostPolicy}.
  * The entries live in a {@link TableLayout}, native memory C reads directly;
  * this class is its only writer.  Nothing is allocated per operation except
  * when the table grows.
@@ -25,9 +28,10 @@ import java.util.Arrays;
  * it drops the table); a closed table must not be used.
  */
 public final class LiveTable implements TableView, AutoCloseable {
-    /** The hash stored in a free slot; real hashes are non-negative. */
+    /** The hash of a free slot under 28.2, which marks it free; real hashes are non-negative. */
     static final long FREE = -1;
 
+    private final HostPolicy host;
     private final Weakness weakness;
     private final float rehashSize;
     private final float rehashThreshold;
@@ -38,8 +42,9 @@ public final class LiveTable implements TableView, AutoCloseable {
     /** A pure table's: never mutable again. */
     private boolean sealed;
 
-    private LiveTable(Weakness weakness, float rehashSize, float rehashThreshold, TableLayout mem,
-                      int freeHead, int count) {
+    private LiveTable(HostPolicy host, Weakness weakness, float rehashSize, float rehashThreshold,
+                      TableLayout mem, int freeHead, int count) {
+        this.host = host;
         this.weakness = weakness;
         this.rehashSize = rehashSize;
         this.rehashThreshold = rehashThreshold;
@@ -51,38 +56,39 @@ public final class LiveTable implements TableView, AutoCloseable {
 
     /** make-hash-table with Emacs's defaults: size 65, rehash-size 1.5, threshold 0.8125, not weak. */
     public static LiveTable create() {
-        return create(Capacity.DEFAULT_SIZE, Capacity.DEFAULT_REHASH_SIZE,
-                      Capacity.DEFAULT_REHASH_THRESHOLD, Weakness.NONE);
+        return create(Emacs28.DEFAULT_SIZE, Emacs28.DEFAULT_REHASH_SIZE,
+                      Emacs28.DEFAULT_REHASH_THRESHOLD, Weakness.NONE);
     }
 
-    /** {@link #create(NativeBlocks, long, float, float, Weakness)} in memory no C reads. */
+    /** {@link #create(HostPolicy, NativeBlocks, long, float, float, Weakness)} for 28.2, in memory no C reads. */
     public static LiveTable create(long size, float rehashSize, float rehashThreshold, Weakness weakness) {
-        return create(NativeBlocks.DIRECT, size, rehashSize, rehashThreshold, weakness);
+        return create(Emacs28.POLICY, NativeBlocks.DIRECT, size, rehashSize, rehashThreshold, weakness);
     }
 
     /**
-     * make_hash_table.  {@code rehashSize} and {@code rehashThreshold} are in
-     * the C struct's encoding (see {@link Capacity}); a size of 0 becomes 1.
+     * make_hash_table under HOST's sizes.  {@code rehashSize} and
+     * {@code rehashThreshold} are in 28.2's struct encoding (see {@link
+     * Emacs28}); Emacs 30 ignores them.
      */
-    public static LiveTable create(NativeBlocks blocks, long size, float rehashSize,
+    public static LiveTable create(HostPolicy host, NativeBlocks blocks, long size, float rehashSize,
                                    float rehashThreshold, Weakness weakness) {
-        checkParameters(rehashSize, rehashThreshold);
-        int cap = Capacity.initial(size);
-        TableLayout mem = TableLayout.allocate(blocks, cap, Capacity.indexSize(cap, rehashThreshold));
-        initFree(mem, 0, cap);
+        host.checkParameters(rehashSize, rehashThreshold);
+        int cap = host.initialSize(size);
+        TableLayout mem = TableLayout.allocate(blocks, host, cap, host.indexSize(cap, rehashThreshold));
+        initFree(host, mem, 0, cap);
         clearIndex(mem);
-        return new LiveTable(weakness, rehashSize, rehashThreshold, mem, 0, 0);
+        return new LiveTable(host, weakness, rehashSize, rehashThreshold, mem, cap > 0 ? 0 : NONE, 0);
     }
 
-    /** {@link #of(NativeBlocks, int, long[], long[], long[], int, float, float, Weakness)} in memory no C reads. */
+    /** {@link #of(HostPolicy, NativeBlocks, int, long[], long[], long[], int, float, float, Weakness)} for 28.2. */
     public static LiveTable of(int capacity, long[] keys, long[] values, long[] hashes, int n,
                                float rehashSize, float rehashThreshold, Weakness weakness) {
-        return of(NativeBlocks.DIRECT, capacity, keys, values, hashes, n, rehashSize,
+        return of(Emacs28.POLICY, NativeBlocks.DIRECT, capacity, keys, values, hashes, n, rehashSize,
                   rehashThreshold, weakness);
     }
 
     /** {@link #imported} from separate keys and values. */
-    public static LiveTable of(NativeBlocks blocks, int capacity, long[] keys, long[] values,
+    public static LiveTable of(HostPolicy host, NativeBlocks blocks, int capacity, long[] keys, long[] values,
                                long[] hashes, int n, float rehashSize, float rehashThreshold,
                                Weakness weakness) {
         if (n < 0 || n > keys.length || n > values.length)
@@ -92,7 +98,7 @@ public final class LiveTable implements TableView, AutoCloseable {
             kv[2 * i] = keys[i];
             kv[2 * i + 1] = values[i];
         }
-        return imported(blocks, capacity, kv, hashes, n, rehashSize, rehashThreshold, weakness);
+        return imported(host, blocks, capacity, kv, hashes, n, rehashSize, rehashThreshold, weakness);
     }
 
     /**
@@ -100,46 +106,48 @@ public final class LiveTable implements TableView, AutoCloseable {
      * key, value...) at slots 0..n-1, free slots n.. ascending, chained in
      * ascending slot order.  Built in Java arrays and copied whole.
      */
-    public static LiveTable imported(NativeBlocks blocks, int capacity, long[] kv, long[] hashes, int n,
-                                     float rehashSize, float rehashThreshold, Weakness weakness) {
-        checkParameters(rehashSize, rehashThreshold);
+    public static LiveTable imported(HostPolicy host, NativeBlocks blocks, int capacity, long[] kv,
+                                     long[] hashes, int n, float rehashSize, float rehashThreshold,
+                                     Weakness weakness) {
+        host.checkParameters(rehashSize, rehashThreshold);
         if (n < 0 || n > capacity) throw new IllegalArgumentException(n + " entries exceed capacity " + capacity);
-        int indexSize = Capacity.indexSize(capacity, rehashThreshold);
+        int indexSize = host.indexSize(capacity, rehashThreshold);
         long[] hash = new long[capacity];
         int[] next = new int[capacity];
         int[] index = new int[indexSize];
         Arrays.fill(index, NONE);
         for (int i = 0; i < n; i++) {
             long h = hashes[i];
-            if (h < 0) throw new IllegalArgumentException("negative hash at slot " + i);
+            host.checkHash(h);
             hash[i] = h;
-            int b = (int) (h % indexSize);
+            int b = host.bucket(h, indexSize);
             next[i] = index[b];
             index[b] = i;
         }
         for (int i = n; i < capacity; i++) {
-            hash[i] = FREE;
+            if (host.marksFreeByHash()) hash[i] = FREE;
             next[i] = i + 1 < capacity ? i + 1 : NONE;
         }
-        TableLayout mem = TableLayout.allocate(blocks, capacity, indexSize);
-        mem.putKeysAndValues(kv, n);
+        long[] allKv = kv;
+        if (n < capacity && (host.unusedKey() != 0 || host.freshValue() != 0)) {
+            allKv = Arrays.copyOf(kv, 2 * capacity);
+            for (int i = n; i < capacity; i++) {
+                allKv[2 * i] = host.unusedKey();
+                allKv[2 * i + 1] = host.freshValue();
+            }
+        }
+        TableLayout mem = TableLayout.allocate(blocks, host, capacity, indexSize);
+        mem.putKeysAndValues(allKv, allKv == kv ? n : capacity);
         mem.putLinks(hash, next, index);
-        return new LiveTable(weakness, rehashSize, rehashThreshold, mem, n < capacity ? n : NONE, n);
+        return new LiveTable(host, weakness, rehashSize, rehashThreshold, mem, n < capacity ? n : NONE, n);
     }
 
-    private static void checkParameters(float rehashSize, float rehashThreshold) {
-        if (!(rehashSize <= -1 || rehashSize > 0))
-            throw new IllegalArgumentException("invalid rehash size " + rehashSize);
-        if (!(rehashThreshold > 0 && rehashThreshold <= 1))
-            throw new IllegalArgumentException("invalid rehash threshold " + rehashThreshold);
-    }
-
-    /** Slots from..to-1 become free: no key, the free hash, linked ascending, ending in NONE. */
-    private static void initFree(TableLayout mem, int from, int to) {
+    /** Slots from..to-1 become free and never used, linked ascending, ending in NONE. */
+    private static void initFree(HostPolicy host, TableLayout mem, int from, int to) {
         for (int i = from; i < to; i++) {
-            mem.setKey(i, 0);
-            mem.setValue(i, 0);
-            mem.setHash(i, FREE);
+            mem.setKey(i, host.unusedKey());
+            mem.setValue(i, host.freshValue());
+            if (host.marksFreeByHash()) mem.setHash(i, FREE);
             mem.setNext(i, i + 1 < to ? i + 1 : NONE);
         }
     }
@@ -149,26 +157,24 @@ public final class LiveTable implements TableView, AutoCloseable {
     }
 
     /** Empties every chain, then pushes each live slot below upTo in ascending order (hash_table_rehash). */
-    private static void rebuildIndex(TableLayout mem, int upTo) {
+    private void rebuildIndex(int upTo) {
         clearIndex(mem);
-        for (int i = 0; i < upTo; i++) {
-            long h = mem.hash(i);
-            if (h != FREE) link(mem, i, h);
-        }
+        for (int i = 0; i < upTo; i++)
+            if (isLive(i)) link(i, mem.hash(i));
     }
 
-    private static int bucket(TableLayout mem, long hash) {
-        return (int) (hash % mem.indexSize());
+    private int bucket(long hash) {
+        return host.bucket(hash, mem.indexSize());
     }
 
-    private static void link(TableLayout mem, int slot, long hash) {
-        int b = bucket(mem, hash);
+    private void link(int slot, long hash) {
+        int b = bucket(hash);
         mem.setNext(slot, mem.head(b));
         mem.setHead(b, slot);
     }
 
-    private static void unlink(TableLayout mem, int slot, long hash) {
-        int b = bucket(mem, hash);
+    private void unlink(int slot, long hash) {
+        int b = bucket(hash);
         int i = mem.head(b);
         if (i == slot) {
             mem.setHead(b, mem.next(slot));
@@ -190,6 +196,7 @@ public final class LiveTable implements TableView, AutoCloseable {
     @Override public int count() { return count; }
     @Override public int capacity() { return mem.capacity(); }
     @Override public Weakness weakness() { return weakness; }
+    public HostPolicy host() { return host; }
     public float rehashSize() { return rehashSize; }
     public float rehashThreshold() { return rehashThreshold; }
 
@@ -198,19 +205,25 @@ public final class LiveTable implements TableView, AutoCloseable {
         return mem.address();
     }
 
+    /** Its memory as C sees it, free slots included: for tests. */
+    TableLayout memory() {
+        return mem;
+    }
+
     /** The native memory its layout holds, in bytes. */
     public long nativeBytes() {
         return mem.bytes();
     }
 
-    /** hash_index_size of its capacity: the number of chains. */
+    /** The number of chains: hash_index_size (28) or 1 << index_bits (30). */
     int indexSize() {
         return mem.indexSize();
     }
 
     @Override
     public boolean isLive(int slot) {
-        return slot >= 0 && slot < mem.capacity() && mem.hash(slot) != FREE;
+        if (slot < 0 || slot >= mem.capacity()) return false;
+        return host.marksFreeByHash() ? mem.hash(slot) != FREE : mem.key(slot) != host.unusedKey();
     }
 
     @Override public long key(int slot) { return mem.key(checkLive(slot)); }
@@ -221,20 +234,20 @@ public final class LiveTable implements TableView, AutoCloseable {
     public int nextLive(int from) {
         int cap = mem.capacity();
         for (int i = Math.max(from, 0); i < cap; i++)
-            if (mem.hash(i) != FREE) return i;
+            if (isLive(i)) return i;
         return NONE;
     }
 
     @Override
     public int findEq(long word, long hash) {
-        for (int i = mem.head(bucket(mem, hash)); i >= 0; i = mem.next(i))
+        for (int i = mem.head(bucket(hash)); i >= 0; i = mem.next(i))
             if (mem.key(i) == word) return i;
         return NONE;
     }
 
     @Override
     public int probe(long word, long hash, int after) {
-        int i = after < 0 ? mem.head(bucket(mem, hash)) : mem.next(checkLive(after));
+        int i = after < 0 ? mem.head(bucket(hash)) : mem.next(checkLive(after));
         for (; i >= 0; i = mem.next(i))
             if (mem.key(i) == word || mem.hash(i) == hash) return i;
         return NONE;
@@ -264,7 +277,7 @@ public final class LiveTable implements TableView, AutoCloseable {
     /** hash_put: stores a new entry in the free-list head, growing first if none is free. */
     public int insert(long key, long value, long hash) {
         checkMutable();
-        if (hash < 0) throw new IllegalArgumentException("negative hash " + hash);
+        host.checkHash(hash);
         if (freeHead < 0) grow();
         int i = freeHead;
         freeHead = mem.next(i);
@@ -272,7 +285,7 @@ public final class LiveTable implements TableView, AutoCloseable {
         mem.setValue(i, value);
         mem.setHash(i, hash);
         count++;
-        link(mem, i, hash);
+        link(i, hash);
         mem.publish(count, freeHead);
         return i;
     }
@@ -287,7 +300,7 @@ public final class LiveTable implements TableView, AutoCloseable {
     /** Removes a live slot; it becomes the free-list head. */
     public void removeSlot(int slot) {
         checkMutable();
-        unlink(mem, checkLive(slot), mem.hash(slot));
+        unlink(checkLive(slot), mem.hash(slot));
         release(slot);
         mem.publish(count, freeHead);
     }
@@ -296,7 +309,11 @@ public final class LiveTable implements TableView, AutoCloseable {
     public void clear() {
         checkMutable();
         if (count > 0) {
-            initFree(mem, 0, mem.capacity());
+            int cap = mem.capacity();
+            for (int i = 0; i < cap; i++) {
+                freeSlot(i);
+                mem.setNext(i, i + 1 < cap ? i + 1 : NONE);
+            }
             clearIndex(mem);
             freeHead = 0;
             count = 0;
@@ -306,7 +323,7 @@ public final class LiveTable implements TableView, AutoCloseable {
 
     /** copy-hash-table: same slots, chains and free list, in new memory; the copy is mutable. */
     public LiveTable copy() {
-        return new LiveTable(weakness, rehashSize, rehashThreshold, mem.copy(), freeHead, count);
+        return new LiveTable(host, weakness, rehashSize, rehashThreshold, mem.copy(), freeHead, count);
     }
 
     /** Makes the table immutable for good (a pure table); reading it still works. */
@@ -347,7 +364,7 @@ public final class LiveTable implements TableView, AutoCloseable {
         int removed = 0;
         for (int slot : order) {
             if (dead[slot]) {
-                unlink(mem, slot, mem.hash(slot));
+                unlink(slot, mem.hash(slot));
                 release(slot);
                 removed++;
             }
@@ -359,21 +376,26 @@ public final class LiveTable implements TableView, AutoCloseable {
     // ---- internals -----------------------------------------------------
 
     private void release(int slot) {
-        mem.setKey(slot, 0);
-        mem.setValue(slot, 0);
-        mem.setHash(slot, FREE);
+        freeSlot(slot);
         mem.setNext(slot, freeHead);
         freeHead = slot;
         count--;
     }
 
+    /** What a removal or a clear writes in a slot (not its link). */
+    private void freeSlot(int slot) {
+        mem.setKey(slot, host.unusedKey());
+        mem.setValue(slot, host.removedValue());
+        if (host.marksFreeByHash()) mem.setHash(slot, FREE);
+    }
+
     /** maybe_resize_hash_table; the new memory is allocated before anything changes. */
     private void grow() {
         int oldSize = mem.capacity();
-        int newSize = Capacity.grown(oldSize, rehashSize);
-        mem.grow(newSize, Capacity.indexSize(newSize, rehashThreshold));
-        initFree(mem, oldSize, newSize);
-        rebuildIndex(mem, oldSize);
+        int newSize = host.grownSize(oldSize, rehashSize);
+        mem.grow(newSize, host.indexSize(newSize, rehashThreshold));
+        initFree(host, mem, oldSize, newSize);
+        rebuildIndex(oldSize);
         freeHead = oldSize;
     }
 

@@ -11,13 +11,17 @@ import java.nio.LongBuffer;
  * the table's life, and one block of arrays that growth replaces.
  *
  * <pre>
- * header (struct hts_layout):  count, size, next_free, index_size, modiff,
+ * header (struct hts_layout):  count, size, next_free, index_size,
+ *                              index_bits, unused_key, modiff,
  *                              and the addresses of the four arrays
  * arrays block:                key_and_value  long[2 * size]
- *                              hash           long[size]     (-1: free)
+ *                              hash           long[size] (28) or int[size] (30)
  *                              next           int[size]
  *                              index          int[indexSize]
  * </pre>
+ *
+ * The host's policy says how wide a hash is and what goes in index_bits
+ * and unused_key; everything else is the same for every host.
  *
  * This class owns the memory (allocated here, freed here, closed exactly
  * once; a second close does nothing) and knows the offsets; the slot
@@ -26,8 +30,9 @@ import java.nio.LongBuffer;
  */
 final class TableLayout implements AutoCloseable {
     /** Byte offsets in struct hts_layout; BoundaryTest checks them against the C header. */
-    static final int COUNT = 0, SIZE = 8, NEXT_FREE = 16, INDEX_SIZE = 24, MODIFF = 32,
-        KEY_AND_VALUE = 40, HASH = 48, NEXT = 56, INDEX = 64, HEADER_BYTES = 72;
+    static final int COUNT = 0, SIZE = 8, NEXT_FREE = 16, INDEX_SIZE = 24, INDEX_BITS = 32,
+        UNUSED_KEY = 40, MODIFF = 48, KEY_AND_VALUE = 56, HASH = 64, NEXT = 72, INDEX = 80,
+        HEADER_BYTES = 88;
 
     /**
      * The largest arrays block a ByteBuffer can span: some 76 million slots.
@@ -36,15 +41,21 @@ final class TableLayout implements AutoCloseable {
     private static final long MAX_BYTES = Integer.MAX_VALUE - 8;
 
     private final NativeBlocks blocks;
+    private final HostPolicy host;
+    /** 8 or 4: the host's hash width. */
+    private final int hashBytes;
     private ByteBuffer header;
     private ByteBuffer arrays;
     private int capacity;
     private int indexSize;
     private int hashOffset, nextOffset, indexOffset;
 
-    private TableLayout(NativeBlocks blocks, int capacity, int indexSize) {
+    private TableLayout(NativeBlocks blocks, HostPolicy host, int capacity, int indexSize) {
         this.blocks = blocks;
+        this.host = host;
+        this.hashBytes = host.hashBytes();
         this.header = blocks.allocate(HEADER_BYTES);
+        header.putLong(UNUSED_KEY, host.unusedKey());
         try {
             install(capacity, indexSize);
         } catch (RuntimeException | Error e) {
@@ -54,14 +65,14 @@ final class TableLayout implements AutoCloseable {
         }
     }
 
-    /** Fresh memory for CAPACITY slots and INDEXSIZE buckets, all zero. */
-    static TableLayout allocate(NativeBlocks blocks, int capacity, int indexSize) {
-        return new TableLayout(blocks, capacity, indexSize);
+    /** Fresh memory for CAPACITY slots and INDEXSIZE buckets, all zero, laid out as HOST reads it. */
+    static TableLayout allocate(NativeBlocks blocks, HostPolicy host, int capacity, int indexSize) {
+        return new TableLayout(blocks, host, capacity, indexSize);
     }
 
     /** The number of bytes the arrays of a table of this shape take, or TableTooLargeException. */
-    static int arraysBytes(int capacity, int indexSize) {
-        long bytes = 28L * capacity + 4L * indexSize;
+    static int arraysBytes(int hashBytes, int capacity, int indexSize) {
+        long bytes = (20L + hashBytes) * capacity + 4L * indexSize;
         bytes = (bytes + 7) & ~7L;
         if (bytes > MAX_BYTES) throw new TableTooLargeException(capacity);
         return (int) bytes;
@@ -69,17 +80,18 @@ final class TableLayout implements AutoCloseable {
 
     /** Allocates arrays of the new shape and makes them current; the old block is returned, not freed. */
     private ByteBuffer install(int newCapacity, int newIndexSize) {
-        ByteBuffer fresh = blocks.allocate(arraysBytes(newCapacity, newIndexSize));
+        ByteBuffer fresh = blocks.allocate(arraysBytes(hashBytes, newCapacity, newIndexSize));
         ByteBuffer old = arrays;
         arrays = fresh;
         capacity = newCapacity;
         indexSize = newIndexSize;
         hashOffset = 16 * newCapacity;
-        nextOffset = 24 * newCapacity;
-        indexOffset = 28 * newCapacity;
+        nextOffset = (16 + hashBytes) * newCapacity;
+        indexOffset = (20 + hashBytes) * newCapacity;
         long base = blocks.address(fresh);
         header.putLong(SIZE, newCapacity);
         header.putLong(INDEX_SIZE, newIndexSize);
+        header.putLong(INDEX_BITS, host.indexBits(newIndexSize));
         header.putLong(KEY_AND_VALUE, base);
         header.putLong(HASH, base == 0 ? 0 : base + hashOffset);
         header.putLong(NEXT, base == 0 ? 0 : base + nextOffset);
@@ -97,14 +109,14 @@ final class TableLayout implements AutoCloseable {
         int oldHash = hashOffset, oldNext = nextOffset;
         ByteBuffer old = install(newCapacity, newIndexSize);
         arrays.put(0, old, 0, 16 * oldCapacity);
-        arrays.put(hashOffset, old, oldHash, 8 * oldCapacity);
+        arrays.put(hashOffset, old, oldHash, hashBytes * oldCapacity);
         arrays.put(nextOffset, old, oldNext, 4 * oldCapacity);
         blocks.free(old);
     }
 
     /** A layout of the same shape holding the same bytes (copy-hash-table). */
     TableLayout copy() {
-        TableLayout c = new TableLayout(blocks, capacity, indexSize);
+        TableLayout c = new TableLayout(blocks, host, capacity, indexSize);
         c.arrays.put(0, arrays, 0, arrays.capacity());
         c.header.put(0, header, 0, KEY_AND_VALUE);
         return c;
@@ -150,8 +162,14 @@ final class TableLayout implements AutoCloseable {
 
     /** HASH (capacity words), NEXT (capacity ints) and INDEX (indexSize ints), whole. */
     void putLinks(long[] hash, int[] next, int[] index) {
-        longs().put(hashOffset >> 3, hash, 0, capacity);
         IntBuffer ints = ints();
+        if (hashBytes == 8) {
+            longs().put(hashOffset >> 3, hash, 0, capacity);
+        } else {
+            int[] narrow = new int[capacity];
+            for (int i = 0; i < capacity; i++) narrow[i] = (int) hash[i];
+            ints.put(hashOffset >> 2, narrow, 0, capacity);
+        }
         ints.put(nextOffset >> 2, next, 0, capacity);
         ints.put(indexOffset >> 2, index, 0, indexSize);
     }
@@ -166,13 +184,19 @@ final class TableLayout implements AutoCloseable {
 
     long key(int slot) { return arrays.getLong(slot << 4); }
     long value(int slot) { return arrays.getLong((slot << 4) + 8); }
-    long hash(int slot) { return arrays.getLong(hashOffset + (slot << 3)); }
+    long hash(int slot) {
+        return hashBytes == 8 ? arrays.getLong(hashOffset + (slot << 3))
+            : Integer.toUnsignedLong(arrays.getInt(hashOffset + (slot << 2)));
+    }
     int next(int slot) { return arrays.getInt(nextOffset + (slot << 2)); }
     int head(int bucket) { return arrays.getInt(indexOffset + (bucket << 2)); }
 
     void setKey(int slot, long word) { arrays.putLong(slot << 4, word); }
     void setValue(int slot, long word) { arrays.putLong((slot << 4) + 8, word); }
-    void setHash(int slot, long hash) { arrays.putLong(hashOffset + (slot << 3), hash); }
+    void setHash(int slot, long hash) {
+        if (hashBytes == 8) arrays.putLong(hashOffset + (slot << 3), hash);
+        else arrays.putInt(hashOffset + (slot << 2), (int) hash);
+    }
     void setNext(int slot, int next) { arrays.putInt(nextOffset + (slot << 2), next); }
     void setHead(int bucket, int slot) { arrays.putInt(indexOffset + (bucket << 2), slot); }
 

@@ -58,7 +58,7 @@ class FreezeThawTest {
     @Test
     void aFreezeThawRoundTripIsAPdumpRoundTrip() {
         LiveTable t = LiveTable.create(12, 0.5f, 0.8125f, Weakness.NONE);
-        ReferenceTable ref = new ReferenceTable(12, 0.5f, 0.8125f);
+        ReferenceTable ref = new Reference28(12, 0.5f, 0.8125f);
         for (long k = 0; k < 10; k++) {
             t.insert(k << 3, k * 100, k % 4);
             ref.put(k << 3, k * 100, k % 4);

@@ -13,6 +13,7 @@ import java.util.Arrays;
  * {@link LiveTable}, since C reads it in place.
  */
 public final class FrozenTable {
+    private final HostPolicy host;
     private final int capacity;
     private final long[] keys;
     private final long[] values;
@@ -21,10 +22,11 @@ public final class FrozenTable {
     private final float rehashThreshold;
     private final Weakness weakness;
 
-    FrozenTable(int capacity, long[] keys, long[] values, long[] hashes,
+    FrozenTable(HostPolicy host, int capacity, long[] keys, long[] values, long[] hashes,
                 float rehashSize, float rehashThreshold, Weakness weakness) {
         if (keys.length != values.length || keys.length != hashes.length || keys.length > capacity)
             throw new IllegalArgumentException("inconsistent frozen table");
+        this.host = host;
         this.capacity = capacity;
         this.keys = keys;
         this.values = values;
@@ -45,7 +47,8 @@ public final class FrozenTable {
             h[j] = t.hash(i);
             j++;
         }
-        return new FrozenTable(t.capacity(), k, v, h, t.rehashSize(), t.rehashThreshold(), t.weakness());
+        return new FrozenTable(t.host(), t.capacity(), k, v, h, t.rehashSize(), t.rehashThreshold(),
+                               t.weakness());
     }
 
     /**
@@ -57,7 +60,7 @@ public final class FrozenTable {
         long[] h = Arrays.copyOf(hashes, n);
         for (long x : h)
             if (x < 0) throw new IllegalArgumentException("negative hash " + x);
-        return new FrozenTable(capacity, Arrays.copyOf(keys, n), Arrays.copyOf(values, n), h,
+        return new FrozenTable(Emacs28.POLICY, capacity, Arrays.copyOf(keys, n), Arrays.copyOf(values, n), h,
                                rehashSize, rehashThreshold, weakness);
     }
 
@@ -79,11 +82,13 @@ public final class FrozenTable {
     /**
      * hash_table_thaw: a live table with these entries at slots 0..count-1 and
      * new hashes, as after a pdump load, where eq hashes (addresses) have moved.
+     * Emacs 28.2 gives it its old capacity; Emacs 30 none to spare.
      */
     public LiveTable thaw(long[] newHashes) {
         if (newHashes.length < keys.length)
             throw new IllegalArgumentException("need " + keys.length + " hashes, got " + newHashes.length);
-        return LiveTable.of(capacity, keys, values, newHashes, keys.length,
+        int size = host.version() == 30 ? keys.length : capacity;
+        return LiveTable.of(host, NativeBlocks.DIRECT, size, keys, values, newHashes, keys.length,
                             rehashSize, rehashThreshold, weakness);
     }
 

@@ -194,7 +194,7 @@ class GarbageCollectionTest {
         // Stock frees dead slots walking buckets 0..n-1 and each chain; the free
         // list, and so where the next puthash lands, follows that order.
         LiveTable t = newTable(Weakness.KEY);            // 8 slots, 11 buckets
-        ReferenceTable ref = new ReferenceTable(8, 0.5f, 0.8125f);
+        ReferenceTable ref = new Reference28(8, 0.5f, 0.8125f);
         long tw = heap.table(t);
         long[] hashes = {9, 2, 20, 5, 13, 2, 0};         // 9 and 20 share bucket 9; 2 and 13 bucket 2
         long[] keys = new long[hashes.length];

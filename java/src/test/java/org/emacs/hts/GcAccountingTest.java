@@ -25,16 +25,16 @@ class GcAccountingTest {
 
     @Test
     void aNewTableWeighsStocksFourVectors() {
-        LiveTable t = table(65, Capacity.DEFAULT_REHASH_SIZE, Capacity.DEFAULT_REHASH_THRESHOLD);
+        LiveTable t = table(65, Emacs28.DEFAULT_REHASH_SIZE, Emacs28.DEFAULT_REHASH_THRESHOLD);
         assertEquals(4 + 4 * 65 + 83, stockWords(t), "index: next_almost_prime (65 / 0.8125) = 83");
-        assertEquals(4 + 4 * 1 + 1, stockWords(table(0, Capacity.DEFAULT_REHASH_SIZE,
-                                                     Capacity.DEFAULT_REHASH_THRESHOLD)),
+        assertEquals(4 + 4 * 1 + 1, stockWords(table(0, Emacs28.DEFAULT_REHASH_SIZE,
+                                                     Emacs28.DEFAULT_REHASH_THRESHOLD)),
                      ":size 0 makes one slot, and 1 / 0.8125 one bucket");
     }
 
     @Test
     void readsSetValuesRemovesAndClearsKeepTheShape() {
-        LiveTable t = table(65, Capacity.DEFAULT_REHASH_SIZE, Capacity.DEFAULT_REHASH_THRESHOLD);
+        LiveTable t = table(65, Emacs28.DEFAULT_REHASH_SIZE, Emacs28.DEFAULT_REHASH_THRESHOLD);
         long before = stockWords(t);
         for (long k = 0; k < 65; k++) t.insert(k, k, k);
         t.setValue(t.findEq(3, 3), 33);
@@ -49,7 +49,7 @@ class GcAccountingTest {
 
     @Test
     void growthCountsTheGrownVectorsAndACopyCountsItsOwn() {
-        LiveTable t = table(65, Capacity.DEFAULT_REHASH_SIZE, Capacity.DEFAULT_REHASH_THRESHOLD);
+        LiveTable t = table(65, Emacs28.DEFAULT_REHASH_SIZE, Emacs28.DEFAULT_REHASH_THRESHOLD);
         for (long k = 0; k < 66; k++) t.insert(k, k, k);
         assertEquals(97, t.capacity());
         assertEquals(4 + 4 * 97 + 121, stockWords(t), "index: 97 / 0.8125 = 119 = 7 * 17 -> 121");
@@ -66,8 +66,8 @@ class GcAccountingTest {
     void anImportHasTheShapeOfStocksThaw() {
         long[] kv = {1, 2, 3, 4, 5, 6};
         long[] hashes = {1, 3, 5};
-        LiveTable t = LiveTable.imported(NativeBlocks.DIRECT, 10, kv, hashes, 3,
-                                         Capacity.DEFAULT_REHASH_SIZE, Capacity.DEFAULT_REHASH_THRESHOLD,
+        LiveTable t = LiveTable.imported(Emacs28.POLICY, NativeBlocks.DIRECT, 10, kv, hashes, 3,
+                                         Emacs28.DEFAULT_REHASH_SIZE, Emacs28.DEFAULT_REHASH_THRESHOLD,
                                          Weakness.NONE);
         assertEquals(4 + 4 * 10 + 13, stockWords(t), "index: 10 / 0.8125 = 12 -> 13");
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class LookupTest {
     private static LiveTable table(int size) {
-        return LiveTable.create(size, Capacity.DEFAULT_REHASH_SIZE, Capacity.DEFAULT_REHASH_THRESHOLD,
+        return LiveTable.create(size, Emacs28.DEFAULT_REHASH_SIZE, Emacs28.DEFAULT_REHASH_THRESHOLD,
                                 Weakness.NONE);
     }
 

@@ -5,12 +5,16 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The reference model: Emacs 28.2's struct Lisp_Hash_Table and the fns.c
- * functions that change it, transliterated line by line into plain boxed
- * Java (null plays Qunbound / nil).  Slow and obviously shaped like the C,
- * so that the store can be checked against it step by step.
+ * The reference model: struct Lisp_Hash_Table and the fns.c functions that
+ * change it, transliterated line by line into plain boxed Java (a null key
+ * plays Qunbound in 28.2 and HASH_UNUSED_ENTRY_KEY in 30).  Slow and
+ * obviously shaped like the C, so that the store can be checked against it
+ * step by step.  What is written here (hash_put, the removals, the weak
+ * sweep, maphash) is the same in 28.2 and 30; {@link Reference28} and
+ * {@link Reference30} transliterate what is not: sizes, growth, buckets,
+ * what a removal leaves in a slot, and thaw.
  */
-final class ReferenceTable {
+abstract class ReferenceTable {
     final List<Long> key = new ArrayList<>();
     final List<Long> value = new ArrayList<>();
     final List<Long> hash = new ArrayList<>();
@@ -18,14 +22,9 @@ final class ReferenceTable {
     List<Integer> index = new ArrayList<>();
     int nextFree;
     int count;
-    final float rehashSize;
-    final float rehashThreshold;
 
-    /** make_hash_table. */
-    ReferenceTable(int size, float rehashSize, float rehashThreshold) {
-        if (size == 0) size = 1;
-        this.rehashSize = rehashSize;
-        this.rehashThreshold = rehashThreshold;
+    /** make_hash_table's arrays for SIZE slots (the caller has applied the host's rules to SIZE). */
+    final void makeArrays(int size) {
         for (int i = 0; i < size; i++) {
             key.add(null);
             value.add(null);
@@ -34,12 +33,37 @@ final class ReferenceTable {
         }
         index = minusOnes(indexSize(size));
         for (int i = 0; i < size - 1; ++i) next.set(i, i + 1);
-        nextFree = 0;
+        nextFree = size > 0 ? 0 : -1;
     }
 
-    private ReferenceTable(ReferenceTable h) {
-        rehashSize = h.rehashSize;
-        rehashThreshold = h.rehashThreshold;
+    /** The reference for HOST. */
+    static ReferenceTable of(HostPolicy host, int size, float rehashSize, float rehashThreshold) {
+        return host.version() == 30 ? new Reference30(size) : new Reference28(size, rehashSize, rehashThreshold);
+    }
+
+    /** The number of buckets for SIZE slots. */
+    abstract int indexSize(int size);
+
+    /** hash_index_index: HASH's bucket. */
+    abstract int bucket(long h);
+
+    /** maybe_resize_hash_table's new size for a full table of OLDSIZE slots. */
+    abstract long grownSize(int oldSize);
+
+    /** Whether a removal or a clear sets the slot's hash to nil (28) or leaves it (30). */
+    abstract boolean clearsHash();
+
+    /** A pdump round trip: the dumped table as it is once loaded and thawed. */
+    abstract ReferenceTable dumpAndLoad();
+
+    /** copy_hash_table. */
+    abstract ReferenceTable copy();
+
+    void copyFrom(ReferenceTable h) {
+        key.clear();
+        value.clear();
+        hash.clear();
+        next.clear();
         key.addAll(h.key);
         value.addAll(h.value);
         hash.addAll(h.hash);
@@ -49,41 +73,19 @@ final class ReferenceTable {
         count = h.count;
     }
 
-    /** copy_hash_table. */
-    ReferenceTable copy() {
-        return new ReferenceTable(this);
-    }
-
     int size() {
         return key.size();
     }
 
-    private static List<Integer> minusOnes(int n) {
+    static List<Integer> minusOnes(int n) {
         return new ArrayList<>(Collections.nCopies(n, -1));
-    }
-
-    /** hash_index_size, with next_almost_prime inlined. */
-    int indexSize(int size) {
-        double threshold = rehashThreshold;
-        double indexFloat = size / threshold;
-        long n = (long) indexFloat;
-        for (n |= 1; ; n += 2)
-            if (n % 3 != 0 && n % 5 != 0 && n % 7 != 0) return (int) n;
-    }
-
-    private int bucket(long h) {
-        return (int) (h % index.size());
     }
 
     /** maybe_resize_hash_table. */
     private void maybeResize() {
         if (nextFree < 0) {
             int oldSize = size();
-            long newSize;
-            double rs = rehashSize;
-            if (rs < 0) newSize = (long) (oldSize - rs);
-            else newSize = (long) (oldSize * (rs + 1));
-            if (newSize <= oldSize) newSize = oldSize + 1;
+            long newSize = grownSize(oldSize);
             for (long i = oldSize; i < newSize; i++) {
                 key.add(null);
                 value.add(null);
@@ -143,7 +145,7 @@ final class ReferenceTable {
                 else next.set(prev, next.get(i));
                 key.set(i, null);
                 value.set(i, null);
-                hash.set(i, null);
+                if (clearsHash()) hash.set(i, null);
                 next.set(i, nextFree);
                 nextFree = i;
                 count--;
@@ -159,7 +161,7 @@ final class ReferenceTable {
         if (count > 0) {
             int size = size();
             for (int i = 0; i < size; i++) {
-                hash.set(i, null);
+                if (clearsHash()) hash.set(i, null);
                 next.set(i, i < size - 1 ? i + 1 : -1);
                 key.set(i, null);
                 value.set(i, null);
@@ -184,7 +186,7 @@ final class ReferenceTable {
                     nextFree = i;
                     key.set(i, null);
                     value.set(i, null);
-                    hash.set(i, null);
+                    if (clearsHash()) hash.set(i, null);
                     count--;
                 } else {
                     prev = i;
@@ -193,30 +195,11 @@ final class ReferenceTable {
         }
     }
 
-    /** A pdump round trip: hash_table_contents at dump, hash_table_thaw at load. */
-    ReferenceTable dumpAndLoad() {
-        ReferenceTable t = new ReferenceTable(size(), rehashSize, rehashThreshold);
+    /** The live slots, in slot order: what hash_table_contents (28) or hash_table_freeze (30) dumps. */
+    List<Integer> liveSlots() {
         List<Integer> live = new ArrayList<>();
-        for (int i = 0; i < size(); i++) if (hash.get(i) != null) live.add(i);
-        for (int j = 0; j < live.size(); j++) {
-            int i = live.get(j);
-            t.key.set(j, key.get(i));
-            t.value.set(j, value.get(i));
-        }
-        // hash_table_thaw + hash_table_rehash
-        t.index = minusOnes(index.size());
-        for (int j = 0; j < t.size(); j++) t.next.set(j, -1);
-        t.count = live.size();
-        for (int j = 0; j < t.count; j++) {
-            long h = hash.get(live.get(j));
-            int b = t.bucket(h);
-            t.hash.set(j, h);
-            t.next.set(j, t.index.get(b));
-            t.index.set(b, j);
-        }
-        for (int j = t.count; j + 1 < t.size(); j++) t.next.set(j, j + 1);
-        t.nextFree = t.count == t.size() ? -1 : t.count;
-        return t;
+        for (int i = 0; i < size(); i++) if (key.get(i) != null) live.add(i);
+        return live;
     }
 
     /** Fmaphash's loop: the slots it visits, with FN run after each visit. */

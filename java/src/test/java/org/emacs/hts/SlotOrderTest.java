@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Where entries live: Emacs 28.2's slot order, free list, growth, clear and copy. */
 class SlotOrderTest {
     private static LiveTable table(int size) {
-        return LiveTable.create(size, Capacity.DEFAULT_REHASH_SIZE, Capacity.DEFAULT_REHASH_THRESHOLD,
+        return LiveTable.create(size, Emacs28.DEFAULT_REHASH_SIZE, Emacs28.DEFAULT_REHASH_THRESHOLD,
                                 Weakness.NONE);
     }
 
@@ -46,7 +46,7 @@ class SlotOrderTest {
 
     @Test
     void aFullTableGrowsByTheFloatRehashSizeAndAppendsItsNewSlots() {
-        LiveTable t = LiveTable.create(65, Capacity.DEFAULT_REHASH_SIZE, Capacity.DEFAULT_REHASH_THRESHOLD,
+        LiveTable t = LiveTable.create(65, Emacs28.DEFAULT_REHASH_SIZE, Emacs28.DEFAULT_REHASH_THRESHOLD,
                                        Weakness.NONE);
         for (int k = 0; k < 65; k++) put(t, k);
         assertEquals(65, t.capacity(), "no growth while a slot is free");
@@ -59,25 +59,25 @@ class SlotOrderTest {
 
     @Test
     void growthFollowsEmacsArithmetic() {
-        assertEquals(97, Capacity.grown(65, 0.5f));
-        assertEquals(145, Capacity.grown(97, 0.5f));
-        assertEquals(217, Capacity.grown(145, 0.5f));
-        assertEquals(15, Capacity.grown(10, -5f), "an integer rehash-size adds");
-        assertEquals(2, Capacity.grown(1, 0.1f), "1 * 1.1 truncates to 1, so grow by at least one");
+        assertEquals(97, Emacs28.grown(65, 0.5f));
+        assertEquals(145, Emacs28.grown(97, 0.5f));
+        assertEquals(217, Emacs28.grown(145, 0.5f));
+        assertEquals(15, Emacs28.grown(10, -5f), "an integer rehash-size adds");
+        assertEquals(2, Emacs28.grown(1, 0.1f), "1 * 1.1 truncates to 1, so grow by at least one");
         // :rehash-size 1.3 is stored as the float 0.3f; 100 * 1.3000000119... = 130.000001
-        assertEquals(130, Capacity.grown(100, (float) (1.3 - 1)));
+        assertEquals(130, Emacs28.grown(100, (float) (1.3 - 1)));
         // A float cannot hold every integer: 16777217 is stored as -16777216.
-        assertEquals(16777217, Capacity.grown(1, (float) -16777217));
-        assertEquals(1, Capacity.initial(0), "make-hash-table :size 0 gives 1 slot");
-        assertThrows(TableTooLargeException.class, () -> Capacity.grown(Capacity.MAX_SLOTS, 0.5f));
+        assertEquals(16777217, Emacs28.grown(1, (float) -16777217));
+        assertEquals(1, Emacs28.initial(0), "make-hash-table :size 0 gives 1 slot");
+        assertThrows(TableTooLargeException.class, () -> Emacs28.grown(Emacs28.MAX_SLOTS, 0.5f));
     }
 
     @Test
     void indexSizeIsTheNextAlmostPrimeAboveSizeOverThreshold() {
-        assertEquals(83, Capacity.indexSize(65, 0.8125f), "65 / 0.8125 = 80 -> 81 = 3^4 -> 83");
-        assertEquals(13, Capacity.indexSize(10, 0.8125f));
-        assertEquals(1, Capacity.indexSize(1, 1f));
-        assertEquals(121, Capacity.nextAlmostPrime(120), "almost prime: 121 = 11^2 passes");
+        assertEquals(83, Emacs28.indexSizeOf(65, 0.8125f), "65 / 0.8125 = 80 -> 81 = 3^4 -> 83");
+        assertEquals(13, Emacs28.indexSizeOf(10, 0.8125f));
+        assertEquals(1, Emacs28.indexSizeOf(1, 1f));
+        assertEquals(121, Emacs28.nextAlmostPrime(120), "almost prime: 121 = 11^2 passes");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.lang.foreign.Linker;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import org.emacs.hts.HostPolicy;
 import org.emacs.hts.Registry;
 
 /**
@@ -31,10 +32,10 @@ final class FfmBackend implements Backend {
         stub = Linker.nativeLinker().upcallStub(call, c, Arena.global()).address();
     }
 
-    static FfmBackend create(TestHooks hooks) throws ReflectiveOperationException {
+    static FfmBackend create(HostPolicy host, TestHooks hooks) throws ReflectiveOperationException {
         FfmMemory memory = new FfmMemory();
         memory.warmUp();
-        return new FfmBackend(new Dispatch(new Entries(Registry.global(), memory, hooks)));
+        return new FfmBackend(new Dispatch(new Entries(Registry.global(), host, memory, hooks)));
     }
 
     /** The stub's address, for the shim to publish: no call into C needed. */

@@ -1,6 +1,8 @@
 package org.emacs.hts.bridge;
 
+import org.emacs.hts.Emacs30;
 import org.emacs.hts.LiveTable;
+import org.emacs.hts.NativeBlocks;
 import org.emacs.hts.Registry;
 import org.emacs.hts.Weakness;
 
@@ -17,7 +19,7 @@ public final class AotTraining {
 
     public static void main(String[] args) throws InterruptedException {
         System.load(args[0]);
-        String failure = Bridge.install(args[0]);
+        String failure = Bridge.install(args[0], 28, 0);
         if (failure != null) throw new IllegalStateException(failure);
         // The FFM stub is made on a thread of its own; its classes belong
         // in the cache too.  (Handing it to C fails here: no shim natives.)
@@ -38,6 +40,11 @@ public final class AotTraining {
         for (int s = 0; s < 500; s++) table.removeSlot(s);
         registry.free(registry.manage(table.copy(), 0));
         for (int s = table.nextLive(0); s >= 0; s = table.nextLive(s + 1)) table.setValue(s, 1);
+        // Emacs 30's policy too, so that its classes are in the cache.
+        LiveTable t30 = LiveTable.create(new Emacs30(7), NativeBlocks.DIRECT, 0, 0, 0, Weakness.NONE);
+        for (int i = 0; i < 1000; i++) t30.insert(8L * i + 2, i, i * 31L);
+        for (int s = 0; s < 500; s++) t30.removeSlot(s);
+        t30.close();
         registry.mark(t);
         registry.mark(dumped);
         registry.sweep();

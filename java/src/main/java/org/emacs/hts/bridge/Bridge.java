@@ -2,6 +2,9 @@ package org.emacs.hts.bridge;
 
 import java.lang.reflect.InvocationTargetException;
 import org.emacs.hts.DebugLog;
+import org.emacs.hts.Emacs28;
+import org.emacs.hts.Emacs30;
+import org.emacs.hts.HostPolicy;
 
 /**
  * Where the C shim enters Java, once, right after it has created (or found)
@@ -30,21 +33,22 @@ public final class Bridge {
     /**
      * Called by the shim through JNI.  Returns null on success, or a one-line
      * reason.  {@code shimPath} is the shim library's file (null: search the
-     * process).
+     * process); {@code hostVersion} and {@code unusedKey} are hts_set_host's.
      */
-    public static synchronized String install(String shimPath) {
+    public static synchronized String install(String shimPath, int hostVersion, long unusedKey) {
         if (installed != null) return null;
         String wanted = JniShim.getenv("HTS_BACKEND");
         if (wanted != null && !wanted.equals("jna") && !wanted.equals("ffm") && !wanted.equals("jni"))
             return "HTS_BACKEND must be jna, ffm or jni, not " + wanted;
         try {
+            HostPolicy host = hostVersion == 30 ? new Emacs30(unusedKey) : Emacs28.POLICY;
             TestHooks hooks = TestHooks.fromEnvironment();
-            Backend backend = "jni".equals(wanted) ? new JniBackend(hooks, null)
-                : "jna".equals(wanted) ? null : ffm(hooks, "ffm".equals(wanted));
-            if (backend == null) backend = JnaBackend.create(shimPath, hooks);
+            Backend backend = "jni".equals(wanted) ? new JniBackend(host, hooks, null)
+                : "jna".equals(wanted) ? null : ffm(host, hooks, "ffm".equals(wanted));
+            if (backend == null) backend = JnaBackend.create(shimPath, host, hooks);
             address = backend.install();
             installed = backend;
-            LOG.debug("installed the {} entry points from {}", backend.name(), shimPath);
+            LOG.debug("installed the {} entry points from {} for {}", backend.name(), shimPath, host);
             return null;
         } catch (Throwable e) {
             Throwable why = e instanceof InvocationTargetException && e.getCause() != null ? e.getCause() : e;
@@ -92,12 +96,12 @@ public final class Bridge {
      * its stub, which a short Emacs never starts (no reflection at
      * start-up); unless forced, when a jar without it is an error at once.
      */
-    private static Backend ffm(TestHooks hooks, boolean forced) throws Exception {
+    private static Backend ffm(HostPolicy host, TestHooks hooks, boolean forced) throws Exception {
         if (Runtime.version().feature() < 22) {
             if (forced) throw new IllegalStateException("the FFM backend needs JDK 22 or later");
             return null;
         }
         if (forced) Class.forName(FFM_BACKEND);
-        return new JniBackend(hooks, FFM_BACKEND);
+        return new JniBackend(host, hooks, FFM_BACKEND);
     }
 }

@@ -1,5 +1,6 @@
 package org.emacs.hts.bridge;
 
+import org.emacs.hts.HostPolicy;
 import org.emacs.hts.LiveTable;
 import org.emacs.hts.NativeBlocks;
 import org.emacs.hts.Registry;
@@ -18,6 +19,8 @@ final class Entries {
     private static final int IMPORT_FROZEN = 1;
 
     private final Registry registry;
+    /** The Emacs whose tables these are: hts_set_host's choice. */
+    private final HostPolicy host;
     private final NativeMemory memory;
     private final NativeBlocks blocks;
     private final Heap heap = new Heap();
@@ -27,8 +30,9 @@ final class Entries {
     /** Handles C hands over in a batch (marked tables, weak tables). */
     private long[] handles = new long[1024];
 
-    Entries(Registry registry, NativeMemory memory, TestHooks hooks) {
+    Entries(Registry registry, HostPolicy host, NativeMemory memory, TestHooks hooks) {
         this.registry = registry;
+        this.host = host;
         this.memory = memory;
         this.hooks = hooks;
         this.blocks = new ShimBlocks(hooks.memoryLimit());
@@ -40,7 +44,7 @@ final class Entries {
     }
 
     long newTable(long size, float rehashSize, float rehashThreshold, int weakness, long owner) {
-        return registry.manage(LiveTable.create(blocks, size, rehashSize, rehashThreshold,
+        return registry.manage(LiveTable.create(host, blocks, size, rehashSize, rehashThreshold,
                                                 weakness(weakness)), owner);
     }
 
@@ -113,7 +117,7 @@ final class Entries {
         long[] pairs = new long[2 * count], h = new long[count];
         memory.getLongs(kv, pairs, 2 * count);
         memory.getLongs(hashes, h, count);
-        LiveTable table = LiveTable.imported(blocks, (int) capacity, pairs, h, count, rehashSize,
+        LiveTable table = LiveTable.imported(host, blocks, (int) capacity, pairs, h, count, rehashSize,
                                              rehashThreshold, weakness(weakness));
         return (flags & IMPORT_FROZEN) != 0 ? registry.managePermanent(table.seal(), owner)
             : registry.manage(table, owner);

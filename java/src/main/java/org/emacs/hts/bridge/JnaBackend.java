@@ -3,6 +3,7 @@ package org.emacs.hts.bridge;
 import com.sun.jna.Callback;
 import com.sun.jna.CallbackThreadInitializer;
 import com.sun.jna.Native;
+import org.emacs.hts.HostPolicy;
 import org.emacs.hts.Registry;
 
 /**
@@ -24,9 +25,9 @@ final class JnaBackend implements Backend {
     }
 
     /** Makes the backend: binds {@link Shim} to the shim library, then makes the callback. */
-    static JnaBackend create(String shimPath, TestHooks hooks) {
+    static JnaBackend create(String shimPath, HostPolicy host, TestHooks hooks) {
         Shim.bind(shimPath);
-        return new JnaBackend(new Dispatch(new Entries(Registry.global(), new JnaMemory(), hooks)));
+        return new JnaBackend(new Dispatch(new Entries(Registry.global(), host, new JnaMemory(), hooks)));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.emacs.hts.bridge;
 
 import org.emacs.hts.DebugLog;
+import org.emacs.hts.HostPolicy;
 import org.emacs.hts.Registry;
 
 /**
@@ -29,16 +30,18 @@ final class JniBackend implements Backend {
 
     private final Dispatch dispatch;
     private final Entry entry = new Entry();
-    /** The class of the backend to hand over to (its static create(TestHooks) makes it), or null. */
+    /** The class of the backend to hand over to (its static create(HostPolicy, TestHooks) makes it), or null. */
     private final String successor;
+    private final HostPolicy host;
     private final TestHooks hooks;
     /** Made by the maker thread; C holds a pointer into it, so it is kept. */
     private volatile Backend made;
     private Thread maker;
 
-    JniBackend(TestHooks hooks, String successor) {
-        this.dispatch = new Dispatch(new Entries(Registry.global(), new JniMemory(), hooks));
+    JniBackend(HostPolicy host, TestHooks hooks, String successor) {
+        this.dispatch = new Dispatch(new Entries(Registry.global(), host, new JniMemory(), hooks));
         this.successor = successor;
+        this.host = host;
         this.hooks = hooks;
     }
 
@@ -80,7 +83,7 @@ final class JniBackend implements Backend {
     private void handOver() {
         try {
             Backend next = (Backend) Class.forName(successor)
-                .getDeclaredMethod("create", TestHooks.class).invoke(null, hooks);
+                .getDeclaredMethod("create", HostPolicy.class, TestHooks.class).invoke(null, host, hooks);
             long address = next.install();
             made = next;
             JniShim.publishEntry(address, next.name());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.emacs.hts.Emacs28;
+import org.emacs.hts.Emacs30;
+import org.emacs.hts.HostPolicy;
 import org.emacs.hts.StoreStats;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +30,9 @@ import org.junit.jupiter.api.Test;
  * <li>operation codes: enum hts__op (native/hts_entries.h) and Dispatch;</li>
  * <li>status codes: HTS_OK and HTS_E_* (include/hts.h) and Status;</li>
  * <li>the layout: struct hts_layout's fields in order, eight bytes each
- *     (include/hts_layout.h), and TableLayout's offsets;</li>
+ *     (include/hts_layout.h), and TableLayout's offsets; and each host's
+ *     hash width (hts_hash_slot under HTS_HOST 28 and 30) and the
+ *     policy's;</li>
  * <li>the store's figures: HTS_STATS_FIELDS (include/hts.h), the order of
  *     struct hts_stats and of the Lisp plist, and StoreStats's components,
  *     values and labels.</li>
@@ -85,6 +91,20 @@ class BoundaryTest {
             offset += 8;   // every field is a 64-bit word or a pointer
         }
         assertEquals(offset, staticInt(layout, "HEADER_BYTES"), "TableLayout.HEADER_BYTES");
+    }
+
+    @Test
+    void eachHostsHashWidthIsItsPolicys() throws Exception {
+        String typedef = "HTS_HOST == (\\d+)\\s*\\n(?:/\\*.*?\\*/\\s*)?typedef (u?int(\\d+)_t) hts_hash_slot;";
+        Matcher m = Pattern.compile(typedef, Pattern.DOTALL).matcher(read("include/hts_layout.h"));
+        Map<Integer, Integer> bits = new LinkedHashMap<>();
+        while (m.find()) bits.put(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3)));
+        assertEquals(List.of(28, 30), new ArrayList<>(bits.keySet()), "hts_hash_slot for each host");
+        Method hashBytes = HostPolicy.class.getDeclaredMethod("hashBytes");
+        hashBytes.setAccessible(true);
+        for (HostPolicy host : new HostPolicy[] {Emacs28.POLICY, new Emacs30(7)}) {
+            assertEquals(bits.get(host.version()) / 8, (int) hashBytes.invoke(host), host + "'s hash width");
+        }
     }
 
     @Test

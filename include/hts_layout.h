@@ -76,11 +76,11 @@ typedef uint32_t hts_hash_slot;
 
 struct hts_layout
 {
-  int64_t count;      /* hash-table-count */
-  int64_t size;       /* hash-table-size: slots in the arrays */
-  int64_t next_free;  /* head of the free list, or HTS_NONE */
-  int64_t index_size; /* buckets in INDEX */
-  int64_t index_bits; /* 30: index_size is 1 << index_bits; 28: 0 */
+  int64_t count;       /* hash-table-count */
+  int64_t size;        /* hash-table-size: slots in the arrays */
+  int64_t next_free;   /* head of the free list, or HTS_NONE */
+  int64_t index_size;  /* buckets in INDEX */
+  int64_t index_bits;  /* 30: index_size is 1 << index_bits; 28: 0 */
   hts_word unused_key; /* 30: a free slot's key; 28: 0 */
   uint64_t modiff;     /* counts every change to the entries */
   /* KEY_AND_VALUE[2 * i] is slot i's key, [2 * i + 1] its value.  */

@@ -691,10 +691,9 @@ hts__start_jvm (int host_version, int64_t host_unused_key)
   const char *path = shim_path ();
   jstring jpath = path ? (*env)->NewStringUTF (env, path) : NULL;
   start_mark ("natives registered, Bridge found");
-  jstring failure
-      = (*env)->CallStaticObjectMethod (env, bridge, install, jpath,
-                                        (jint) host_version,
-                                        (jlong) host_unused_key);
+  jstring failure = (*env)->CallStaticObjectMethod (env, bridge, install,
+                                                    jpath, (jint) host_version,
+                                                    (jlong) host_unused_key);
   start_mark ("Bridge.install returned");
   if ((*env)->ExceptionCheck (env))
     {

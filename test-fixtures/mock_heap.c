@@ -391,7 +391,8 @@ mh_teardown (void)
 void
 mh_init (void)
 {
-  if (hts_set_host (HTS_HOST, MH_UNUSED_KEY) != HTS_OK || hts_init () != HTS_OK)
+  if (hts_set_host (HTS_HOST, MH_UNUSED_KEY) != HTS_OK
+      || hts_init () != HTS_OK)
     mh_die ("hts_init");
   hts_set_heap (&mock_heap);
   Qnil = mh_symbol ("nil");

@@ -31,7 +31,7 @@ eq_tables_find_the_very_object (void)
 #if HTS_HOST == 28
   CHECK_EQ (mh_size (t), 1 + 1); /* :size 0 gives 1 slot, grown by 1.5 to 2 */
 #else
-  CHECK_EQ (mh_size (t), 6); /* :size 0 has none; the first key grows it */
+  CHECK_EQ (mh_size (t), 6);   /* :size 0 has none; the first key grows it */
 #endif
   mh_remhash (a, t);
   CHECK_EQ (mh_gethash (a, t, Qnil), Qnil);
@@ -173,7 +173,8 @@ a_pdump_round_trip_compacts_in_slot_order (void)
   mh_remhash (mh_string ("b"), t);
   mh_remhash (mh_string ("d"), t);
   Lisp loaded = mh_dump_and_load (t, false);
-  CHECK_EQ (mh_size (loaded), HTS_HOST == 28 ? 10 : 3); /* 30: just the count */
+  /* 28.2 keeps the size; 30's is the count.  */
+  CHECK_EQ (mh_size (loaded), HTS_HOST == 28 ? 10 : 3);
   CHECK_EQ (mh_count (loaded), 3);
   CHECK_EQ (mh_slot_of (mh_string ("a"), loaded), 0);
   CHECK_EQ (mh_slot_of (mh_string ("c"), loaded), 1);

@@ -22,7 +22,8 @@
 #                    30 no longer has (json, gmp: built in when found):
 #                    build/stock-emacs-30/src/emacs; no patched 30 yet
 #   make emacs-work  a git tree of the patched source, one commit per patch,
-#                    in build/emacs-work; make emacs-patches writes it back
+#                    in build/emacs-work (EMACS=30: build/emacs-work-30, from
+#                    emacs-patches/30/); make emacs-patches writes it back
 #   make clean       remove everything the build made: target/ and build/
 #                    (the Emacs trees, the fetched sources, emacs-work too)
 #   make help        this list
@@ -56,7 +57,11 @@ EMACS_BUILD_DEPS := autoconf automake texinfo pkg-config dpkg-dev libncurses-dev
 	libgmp-dev libjansson-dev zlib1g-dev libxml2-dev
 PRISTINE := $(if $(EMACS_SRC),$(EMACS_SRC),$(BUILD)/src/emacs-28.2)
 JOBS ?= $(shell nproc)
-PATCHES := $(addprefix emacs-patches/,$(shell cat emacs-patches/series))
+# One patch series per Emacs version, in emacs-patches/VERSION/.
+PATCHES_28 := $(addprefix emacs-patches/28/,$(shell cat emacs-patches/28/series))
+PATCHES_30 := $(addprefix emacs-patches/30/,$(shell cat emacs-patches/30/series))
+# The version make emacs-work and make emacs-patches work on.
+EMACS ?= 28
 SHIM := $(NATIVE)/libhts.so
 # The patched Emacs finds the shim's header, the shim and libjsig here.
 HTS_CONFIGURE := CPPFLAGS=-I$(CURDIR)/include \
@@ -185,11 +190,11 @@ stock-emacs-30: $(BUILD)/stock-emacs-30/Makefile
 
 # The patched tree: a copy of the source with the series applied before
 # autogen, so that only source files differ.  A changed series starts over.
-$(BUILD)/emacs/Makefile: emacs-patches/series $(PATCHES) $(BUILD)/emacs.jdk | $(PRISTINE)/autogen.sh $(SHIM)
+$(BUILD)/emacs/Makefile: emacs-patches/28/series $(PATCHES_28) $(BUILD)/emacs.jdk | $(PRISTINE)/autogen.sh $(SHIM)
 	tools/debian-packages.sh $(EMACS_BUILD_DEPS)
 	rm -rf $(BUILD)/emacs
 	cp -a $(PRISTINE) $(BUILD)/emacs
-	for p in $(PATCHES); do patch -s -p1 -d $(BUILD)/emacs < $$p || exit 1; done
+	for p in $(PATCHES_28); do patch -s -p1 -d $(BUILD)/emacs < $$p || exit 1; done
 	cd $(BUILD)/emacs && ./autogen.sh autoconf > autogen.log 2>&1
 	cd $(BUILD)/emacs && ./configure $(EMACS_CONFIGURE) $(HTS_CONFIGURE) > configure.log 2>&1 \
 	    || { tail -20 configure.log; exit 1; }
@@ -209,20 +214,23 @@ emacs: $(SHIM) $(BUILD)/emacs/Makefile
 # name a doc string's line).  One pattern per line; ! excludes.
 GNU_C_FUNCNAME := '!^Copyright ' '^(DEFUN \(.*)$$' '^((struct|union|enum) [A-Za-z_]+)$$' \
 	'^(((static|extern|INLINE) )?[A-Za-z_][A-Za-z_0-9]*( \**[A-Za-z_][A-Za-z_0-9]*)? \([^;]*[),])$$'
-emacs-work: | $(PRISTINE)/autogen.sh
-	rm -rf $(BUILD)/emacs-work
-	cp -a $(PRISTINE) $(BUILD)/emacs-work
-	cd $(BUILD)/emacs-work && rm -rf .pc && git init -q \
+WORK_28 := $(BUILD)/emacs-work
+WORK_30 := $(BUILD)/emacs-work-30
+PRISTINE_28 := $(PRISTINE)
+emacs-work: | $(PRISTINE_$(EMACS))/autogen.sh
+	rm -rf $(WORK_$(EMACS))
+	cp -a $(PRISTINE_$(EMACS)) $(WORK_$(EMACS))
+	cd $(WORK_$(EMACS)) && rm -rf .pc && git init -q \
 	    && echo '*.[ch] diff=gnu-c' > .git/info/attributes \
 	    && git config diff.gnu-c.xfuncname "$$(printf '%s\n' $(GNU_C_FUNCNAME))" && git add -A \
 	    && git -c user.name=emacs-hts -c user.email=dev@emacs-hts commit -qm pristine \
 	    && git tag pristine \
-	    && git -c user.name=emacs-hts -c user.email=dev@emacs-hts am -q $(addprefix $(CURDIR)/,$(PATCHES))
+	    && git -c user.name=emacs-hts -c user.email=dev@emacs-hts am -q $(addprefix $(CURDIR)/,$(PATCHES_$(EMACS)))
 
 emacs-patches:
-	rm -f emacs-patches/*.patch
-	cd $(BUILD)/emacs-work && git format-patch -q --zero-commit --no-signature -o $(CURDIR)/emacs-patches pristine..HEAD
-	cd emacs-patches && ls *.patch > series
+	rm -f emacs-patches/$(EMACS)/*.patch
+	cd $(WORK_$(EMACS)) && git format-patch -q --zero-commit --no-signature -o $(CURDIR)/emacs-patches/$(EMACS) pristine..HEAD
+	cd emacs-patches/$(EMACS) && ls *.patch > series
 
 clean:
 	$(MVN) -q clean

@@ -45,7 +45,7 @@ MVN ?= mvn -B -Dhts.alt.java.home=$(HTS_ALT_JDK)
 JMH_ARGS ?= -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc
 RESULTS := bench/results
 
-.PHONY: FORCE fuzz stress bench check lint format java-check emacs-check run bench-java bench-crossing stock-emacs stock-emacs-30 emacs emacs-30 shim emacs-work emacs-patches clean help
+.PHONY: FORCE fuzz stress bench check lint format java-check emacs-check emacs-check-30 run bench-java bench-crossing stock-emacs stock-emacs-30 emacs emacs-30 shim emacs-work emacs-patches clean help
 
 NATIVE := target/native
 BUILD := build
@@ -74,6 +74,7 @@ check:
 	$(MAKE) lint
 	$(MAKE) java-check
 	$(MAKE) emacs-check
+	$(MAKE) emacs-check-30
 
 lint:
 	tools/check-format
@@ -86,17 +87,25 @@ format:
 java-check:
 	$(MVN) verify
 
-# Emacs's own suite on both builds; then every test whose result differs
-# from stock's, and a failure if the patched Emacs has any unexpected
-# result or fewer expected ones; then emacs-tests/ (C-g, C stack
-# overflow, threads, user-test exits, start-up failures) on both.
-emacs-check: emacs stock-emacs
-	-$(MAKE) -C $(BUILD)/stock-emacs check -j$(JOBS) > $(BUILD)/stock-emacs-check.log 2>&1
-	-$(MAKE) -C $(BUILD)/emacs check -j$(JOBS) > $(BUILD)/emacs-check.log 2>&1
-	tools/compare-test-results $(BUILD)/stock-emacs/test $(BUILD)/emacs/test; \
+# Emacs's own suite on both builds of a version; then every test whose
+# result differs from stock's, and a failure if any does or fewer are as
+# expected; then emacs-tests/ (C-g, C stack overflow, threads, user-test
+# exits, start-up failures, GC pacing) on both.  emacs-check is 28.2's,
+# emacs-check-30 Emacs 30's.
+define EMACS_CHECK
+	-$(MAKE) -C $(BUILD)/$(2) check -j$(JOBS) > $(BUILD)/$(2)-check.log 2>&1
+	-$(MAKE) -C $(BUILD)/$(1) check -j$(JOBS) > $(BUILD)/$(1)-check.log 2>&1
+	tools/compare-test-results $(BUILD)/$(2)/test $(BUILD)/$(1)/test; \
 	suite=$$?; \
-	emacs-tests/run $(BUILD)/emacs/src/emacs $(BUILD)/stock-emacs/src/emacs; \
+	emacs-tests/run $(BUILD)/$(1)/src/emacs $(BUILD)/$(2)/src/emacs; \
 	exit $$(( suite | $$? ))
+endef
+
+emacs-check: emacs stock-emacs
+	$(call EMACS_CHECK,emacs,stock-emacs)
+
+emacs-check-30: emacs-30 stock-emacs-30
+	$(call EMACS_CHECK,emacs-30,stock-emacs-30)
 
 # A long differential run; SEED defaults to the time, so each run is new.
 SEED ?= $(shell date +%s)

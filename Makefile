@@ -1,10 +1,11 @@
-# Emacs 28.2 with its hash tables stored in a JVM.
+# Emacs 28.2 and 30.2 with their hash tables stored in a JVM.
 #
 #   make check       build everything and run every test (what CI runs):
 #                    first the fast checks (lint, then the Maven build's Java
 #                    and native tests, a few minutes), then Emacs's whole
 #                    test suite on the patched and on stock Emacs, compared
-#                    test by test
+#                    test by test, 28.2's (emacs-check), then 30.2's
+#                    (emacs-check-30)
 #   make lint        the C files against .clang-format (Java's style is
 #                    checked by Maven, first thing in its build)
 #   make format      reformat the C files to .clang-format
@@ -18,9 +19,10 @@
 #   make stress      the long GC stress and leak run (STRESS_ROUNDS= of 10,000 tables)
 #   make emacs       the patched Emacs: build/emacs/src/emacs
 #   make stock-emacs the unpatched Emacs 28.2, same flags: build/stock-emacs/src/emacs
+#   make emacs-30    the patched Emacs 30.2: build/emacs-30/src/emacs
 #   make stock-emacs-30  the unpatched Emacs 30.2, the same flags less the two
 #                    30 no longer has (json, gmp: built in when found):
-#                    build/stock-emacs-30/src/emacs; no patched 30 yet
+#                    build/stock-emacs-30/src/emacs
 #   make emacs-work  a git tree of the patched source, one commit per patch,
 #                    in build/emacs-work (EMACS=30: build/emacs-work-30, from
 #                    emacs-patches/30/); make emacs-patches writes it back
@@ -178,8 +180,7 @@ stock-emacs: $(BUILD)/stock-emacs/Makefile
 	    || { tail -30 $(BUILD)/stock-emacs.log; exit 1; }
 	@$(BUILD)/stock-emacs/src/emacs --version | head -1
 
-# Emacs 30.2, Debian's, for reading and measuring beside 28.2 while its
-# patch series is written.
+# Emacs 30.2, Debian's.
 PRISTINE_30 := $(BUILD)/src/emacs-30.2
 # 30's configure no longer knows these two (json and gmp are built in when found).
 EMACS_CONFIGURE_30 := $(filter-out --with-json --with-gmp,$(EMACS_CONFIGURE))
@@ -210,8 +211,7 @@ $(BUILD)/emacs/Makefile: emacs-patches/28/series $(PATCHES_28) $(BUILD)/emacs.jd
 	cd $(BUILD)/emacs && ./configure $(EMACS_CONFIGURE) $(HTS_CONFIGURE) > configure.log 2>&1 \
 	    || { tail -20 configure.log; exit 1; }
 
-# Emacs 30.2 patched the same way, from emacs-patches/30/ (being written:
-# not in make check yet).
+# Emacs 30.2 patched the same way, from emacs-patches/30/.
 $(BUILD)/emacs-30/Makefile: emacs-patches/30/series $(PATCHES_30) $(BUILD)/emacs.jdk | $(PRISTINE_30)/autogen.sh $(SHIM)
 	tools/debian-packages.sh $(EMACS_BUILD_DEPS)
 	rm -rf $(BUILD)/emacs-30

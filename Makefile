@@ -10,22 +10,24 @@
 #                    checked by Maven, first thing in its build)
 #   make format      reformat the C files to .clang-format
 #   make run         build and start the patched Emacs (ARGS='...' for more)
+#                    run, fuzz, stress and emacs-work take HTS_EMACS=30 (the
+#                    default) or HTS_EMACS=28
 #   make bench-java  the JMH store benchmark; results in bench/results/
 #   make bench-crossing  ns per C->Java and Java->C call, for the backend in use
-#   make bench       patched against stock Emacs: bench/results/report.md, ratios.svg
+#   make bench       patched against stock Emacs 28.2: bench/results/report.md, ratios.svg
 #   make fuzz        differential fuzzing against stock (SEED=, N=, STEPS=,
 #                    FUZZ_PER_PROCESS=); a program that differs is shrunk into
 #                    emacs-tests/fuzz-regressions
 #   make stress      the long GC stress and leak run (STRESS_ROUNDS= of 10,000 tables)
-#   make emacs       the patched Emacs: build/emacs/src/emacs
+#   make emacs       the patched Emacs 28.2: build/emacs/src/emacs
 #   make stock-emacs the unpatched Emacs 28.2, same flags: build/stock-emacs/src/emacs
 #   make emacs-30    the patched Emacs 30.2: build/emacs-30/src/emacs
 #   make stock-emacs-30  the unpatched Emacs 30.2, the same flags less the two
 #                    30 no longer has (json, gmp: built in when found):
 #                    build/stock-emacs-30/src/emacs
 #   make emacs-work  a git tree of the patched source, one commit per patch,
-#                    in build/emacs-work (EMACS=30: build/emacs-work-30, from
-#                    emacs-patches/30/); make emacs-patches writes it back
+#                    in build/emacs-work-30 (HTS_EMACS=28: build/emacs-work,
+#                    from emacs-patches/28/); make emacs-patches writes it back
 #   make clean       remove everything the build made: target/ and build/
 #                    (the Emacs trees, the fetched sources, emacs-work too)
 #   make help        this list
@@ -62,8 +64,17 @@ JOBS ?= $(shell nproc)
 # One patch series per Emacs version, in emacs-patches/VERSION/.
 PATCHES_28 := $(addprefix emacs-patches/28/,$(shell cat emacs-patches/28/series))
 PATCHES_30 := $(addprefix emacs-patches/30/,$(shell cat emacs-patches/30/series))
-# The version make emacs-work and make emacs-patches work on.
-EMACS ?= 28
+# The Emacs version make run, fuzz, stress, emacs-work and emacs-patches
+# take: 30 or 28.  (Not EMACS, which a command line would pass on to
+# Emacs's own makefiles, where it names the Emacs to run.)
+HTS_EMACS ?= 30
+# The patched and the stock Emacs of each version.
+PATCHED_28 := emacs
+STOCK_28 := stock-emacs
+PATCHED_30 := emacs-30
+STOCK_30 := stock-emacs-30
+PATCHED := $(PATCHED_$(HTS_EMACS))
+STOCK := $(STOCK_$(HTS_EMACS))
 SHIM := $(NATIVE)/libhts.so
 # The patched Emacs finds the shim's header, the shim and libjsig here.
 HTS_CONFIGURE := CPPFLAGS=-I$(CURDIR)/include \
@@ -116,23 +127,23 @@ STEPS ?= 80
 # FUZZ_PER_PROCESS programs run in each Emacs, JOBS pairs at once; a
 # program that differs there is run again alone, shrunk and saved.
 FUZZ_PER_PROCESS ?= 50
-fuzz: emacs stock-emacs
-	tools/fuzz $(BUILD)/emacs/src/emacs $(BUILD)/stock-emacs/src/emacs \
+fuzz: $(PATCHED) $(STOCK)
+	tools/fuzz $(BUILD)/$(PATCHED)/src/emacs $(BUILD)/$(STOCK)/src/emacs \
 	    --seed $(SEED) --programs $(N) --steps $(STEPS) --per-process $(FUZZ_PER_PROCESS) \
 	    --jobs $(JOBS) --save emacs-tests/fuzz-regressions
 
 # Millions of tables made and dropped (STRESS_ROUNDS x 10,000), on both.
 STRESS_ROUNDS ?= 300
-stress: emacs stock-emacs
-	for e in $(BUILD)/emacs/src/emacs $(BUILD)/stock-emacs/src/emacs; do \
+stress: $(PATCHED) $(STOCK)
+	for e in $(BUILD)/$(PATCHED)/src/emacs $(BUILD)/$(STOCK)/src/emacs; do \
 	    echo "== $$e"; \
 	    $$e -Q --batch -l emacs-tests/stress.el \
 	        --eval '(hts-stress-run $(STRESS_ROUNDS) 10000)' || exit 1; \
 	done
 
 # make run ARGS='...' passes arguments to Emacs.
-run: emacs
-	$(BUILD)/emacs/src/emacs -nw -Q $(ARGS)
+run: $(PATCHED)
+	$(BUILD)/$(PATCHED)/src/emacs -nw -Q $(ARGS)
 
 # BENCH_RUNS runs of each benchmark per Emacs, alternating; the test
 # suite once each (its tests compiled by a first make check).  The patched
@@ -244,20 +255,20 @@ GNU_C_FUNCNAME := '!^Copyright ' '^(DEFUN \(.*)$$' '^((struct|union|enum) [A-Za-
 WORK_28 := $(BUILD)/emacs-work
 WORK_30 := $(BUILD)/emacs-work-30
 PRISTINE_28 := $(PRISTINE)
-emacs-work: | $(PRISTINE_$(EMACS))/autogen.sh
-	rm -rf $(WORK_$(EMACS))
-	cp -a $(PRISTINE_$(EMACS)) $(WORK_$(EMACS))
-	cd $(WORK_$(EMACS)) && rm -rf .pc && git init -q \
+emacs-work: | $(PRISTINE_$(HTS_EMACS))/autogen.sh
+	rm -rf $(WORK_$(HTS_EMACS))
+	cp -a $(PRISTINE_$(HTS_EMACS)) $(WORK_$(HTS_EMACS))
+	cd $(WORK_$(HTS_EMACS)) && rm -rf .pc && git init -q \
 	    && echo '*.[ch] diff=gnu-c' > .git/info/attributes \
 	    && git config diff.gnu-c.xfuncname "$$(printf '%s\n' $(GNU_C_FUNCNAME))" && git add -A \
 	    && git -c user.name=emacs-hts -c user.email=dev@emacs-hts commit -qm pristine \
 	    && git tag pristine \
-	    && git -c user.name=emacs-hts -c user.email=dev@emacs-hts am -q $(addprefix $(CURDIR)/,$(PATCHES_$(EMACS)))
+	    && git -c user.name=emacs-hts -c user.email=dev@emacs-hts am -q $(addprefix $(CURDIR)/,$(PATCHES_$(HTS_EMACS)))
 
 emacs-patches:
-	rm -f emacs-patches/$(EMACS)/*.patch
-	cd $(WORK_$(EMACS)) && git format-patch -q --zero-commit --no-signature -o $(CURDIR)/emacs-patches/$(EMACS) pristine..HEAD
-	cd emacs-patches/$(EMACS) && ls *.patch > series
+	rm -f emacs-patches/$(HTS_EMACS)/*.patch
+	cd $(WORK_$(HTS_EMACS)) && git format-patch -q --zero-commit --no-signature -o $(CURDIR)/emacs-patches/$(HTS_EMACS) pristine..HEAD
+	cd emacs-patches/$(HTS_EMACS) && ls *.patch > series
 
 clean:
 	$(MVN) -q clean

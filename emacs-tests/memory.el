@@ -114,14 +114,17 @@ is PERCENTAGE meanwhile, or 0."
           (copy-hash-table
            (hts-memory--fill (make-hash-table :test test :weakness weakness) 10000))))))))
 
+(defvar hts-memory--kept nil
+  "The big tables the live loop keeps reachable while it counts.")
+
 (defun hts-memory--live ()
-  (let ((live (let (l) (dotimes (_ 20) (push (hts-memory--fill (make-hash-table :test 'eql :size 100000) 1) l)) l)))
-    (prog1 (hts-memory--gcs
-            (lambda ()
-              (dotimes (_ 2000)
-                (hts-memory--fill (make-hash-table :test 'eql) 1000)))
-            0.1)
-      (setq live (length live)))))
+  (dotimes (_ 20)
+    (push (hts-memory--fill (make-hash-table :test 'eql :size 100000) 1) hts-memory--kept))
+  (hts-memory--gcs
+   (lambda ()
+     (dotimes (_ 2000)
+       (hts-memory--fill (make-hash-table :test 'eql) 1000)))
+   0.1))
 
 (defun hts-memory--at-work ()
   (hts-memory--gcs

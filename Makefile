@@ -5,13 +5,13 @@
 #                    and native tests, a few minutes), then Emacs's whole
 #                    test suite on the patched and on stock Emacs, compared
 #                    test by test, 28.2's (emacs-check), then 30.2's
-#                    (emacs-check-30)
+#                    (emacs-check-30); last, make install-check
 #   make lint        the C files against .clang-format (Java's style is
 #                    checked by Maven, first thing in its build)
 #   make format      reformat the C files to .clang-format
 #   make run         build and start the patched Emacs (ARGS='...' for more)
-#                    run, fuzz, stress and emacs-work take HTS_EMACS=30 (the
-#                    default) or HTS_EMACS=28
+#                    run, fuzz, stress, bench, install and emacs-work
+#                    take HTS_EMACS=30 (the default) or HTS_EMACS=28
 #   make bench-java  the JMH store benchmark; results in bench/results/
 #   make bench-crossing  ns per C->Java and Java->C call, for the backend in use
 #   make bench       patched against stock Emacs 28.2: bench/results/report.md, ratios.svg
@@ -25,6 +25,11 @@
 #   make stock-emacs-30  the unpatched Emacs 30.2, the same flags less the two
 #                    30 no longer has (json, gmp: built in when found):
 #                    build/stock-emacs-30/src/emacs
+#   make install     the patched Emacs (HTS_EMACS=30, the default, or 28)
+#                    into PREFIX (/usr/local), its store into
+#                    PREFIX/lib/emacs-hts; PREFIX/bin/emacs runs from anywhere
+#   make install-check  make install into a temporary prefix, and a table
+#                    through the installed Emacs (make check's last step)
 #   make emacs-work  a git tree of the patched source, one commit per patch,
 #                    in build/emacs-work-30 (HTS_EMACS=28: build/emacs-work,
 #                    from emacs-patches/28/); make emacs-patches writes it back
@@ -49,7 +54,7 @@ MVN ?= mvn -B -Dhts.alt.java.home=$(HTS_ALT_JDK)
 JMH_ARGS ?= -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc
 RESULTS := bench/results
 
-.PHONY: FORCE fuzz stress bench check lint format java-check emacs-check emacs-check-30 run bench-java bench-crossing stock-emacs stock-emacs-30 emacs emacs-30 shim emacs-work emacs-patches clean help
+.PHONY: FORCE install install-check fuzz stress bench check lint format java-check emacs-check emacs-check-30 run bench-java bench-crossing stock-emacs stock-emacs-30 emacs emacs-30 shim emacs-work emacs-patches clean help
 
 NATIVE := target/native
 BUILD := build
@@ -64,7 +69,7 @@ JOBS ?= $(shell nproc)
 # One patch series per Emacs version, in emacs-patches/VERSION/.
 PATCHES_28 := $(addprefix emacs-patches/28/,$(shell cat emacs-patches/28/series))
 PATCHES_30 := $(addprefix emacs-patches/30/,$(shell cat emacs-patches/30/series))
-# The Emacs version make run, fuzz, stress, emacs-work and emacs-patches
+# The Emacs version make run, fuzz, stress, bench, install, emacs-work and emacs-patches
 # take: 30 or 28.  (Not EMACS, which a command line would pass on to
 # Emacs's own makefiles, where it names the Emacs to run.)
 HTS_EMACS ?= 30
@@ -88,6 +93,7 @@ check:
 	$(MAKE) java-check
 	$(MAKE) emacs-check
 	$(MAKE) emacs-check-30
+	$(MAKE) install-check
 
 lint:
 	tools/check-format
@@ -269,6 +275,38 @@ emacs-patches:
 	rm -f emacs-patches/$(HTS_EMACS)/*.patch
 	cd $(WORK_$(HTS_EMACS)) && git format-patch -q --zero-commit --no-signature -o $(CURDIR)/emacs-patches/$(HTS_EMACS) pristine..HEAD
 	cd emacs-patches/$(HTS_EMACS) && ls *.patch > series
+
+# ---- make install ------------------------------------------------------
+
+# The patched Emacs of HTS_EMACS into PREFIX, and its store (shim, jars,
+# AOT cache) into PREFIX/lib/emacs-hts, where the installed shim finds
+# them.  Emacs compiles its install directories in, so a copy of the
+# patched build tree is configured for PREFIX and linked to look for the
+# shim there first; its Emacs is relinked and redumped, the rest reused.
+PREFIX ?= /usr/local
+HTS_LIBDIR = $(abspath $(PREFIX))/lib/emacs-hts
+INSTALL_TREE = $(BUILD)/install-$(HTS_EMACS)
+EMACS_CONFIGURE_28 := $(EMACS_CONFIGURE)
+install: $(SHIM) $(PATCHED)
+	MVN="$(MVN)" tools/install-store $(SHIM) $(HTS_LIBDIR)
+	rm -rf $(INSTALL_TREE)
+	cp -a $(BUILD)/$(PATCHED) $(INSTALL_TREE)
+	cd $(INSTALL_TREE) && ./configure --prefix=$(abspath $(PREFIX)) \
+	    $(EMACS_CONFIGURE_$(HTS_EMACS)) CPPFLAGS=-I$(CURDIR)/include \
+	    LDFLAGS="-L$(JAVA_HOME)/lib -L$(CURDIR)/$(NATIVE) -Wl,-rpath,$(HTS_LIBDIR) -Wl,-rpath,$(JAVA_HOME)/lib" \
+	    > configure.log 2>&1 || { tail -20 configure.log; exit 1; }
+	rm -f $(INSTALL_TREE)/src/temacs $(INSTALL_TREE)/src/emacs
+	$(MAKE) -C $(INSTALL_TREE) -j$(JOBS) install > $(INSTALL_TREE).log 2>&1 \
+	    || { tail -30 $(INSTALL_TREE).log; exit 1; }
+	@$(abspath $(PREFIX))/bin/emacs --version | head -1
+
+# make install into a temporary prefix, then a table through the
+# installed Emacs, run from / with the build's shim out of its way.
+install-check:
+	prefix=$$(mktemp -d /tmp/hts-install.XXXXXX) \
+	&& $(MAKE) install PREFIX=$$prefix \
+	&& tools/check-install $$prefix; \
+	status=$$?; rm -rf $$prefix; exit $$status
 
 clean:
 	$(MVN) -q clean

@@ -138,6 +138,66 @@ shim_path (void)
   return NULL;
 }
 
+/* The file name of the class path entry starting at ENTRY, which ends at
+   the next ':' or the string's end; its length in *LEN.  */
+static const char *
+entry_name (const char *entry, int *len)
+{
+  const char *end = strchrnul (entry, ':');
+  const char *name = entry;
+  for (const char *p = entry; p < end; p++)
+    if (*p == '/')
+      name = p + 1;
+  *len = (int) (end - name);
+  return name;
+}
+
+/* The store's class path and AOT cache, malloc'd into *CP and *AOT.
+   A shim installed by make install sits beside its jars and cache,
+   wherever the prefix is: then they are the build's class path, file by
+   file, and hts.aot, in the shim's own directory.  A shim in the build
+   tree (the first jar not beside it) uses the build's paths.  False if
+   out of memory.  */
+static bool
+store_paths (char **cp, char **aot)
+{
+  const char *shim = shim_path ();
+  const char *slash = shim ? strrchr (shim, '/') : NULL;
+  int dir_len = slash ? (int) (slash - shim) : 0;
+  int len;
+  const char *name = entry_name (HTS_DEFAULT_CLASSPATH, &len);
+  char *first = NULL;
+  bool installed
+      = slash && asprintf (&first, "%.*s/%.*s", dir_len, shim, len, name) >= 0
+        && access (first, R_OK) == 0;
+  free (first);
+  if (!installed)
+    {
+      *cp = strdup (HTS_DEFAULT_CLASSPATH);
+      *aot = strdup (HTS_AOT_CACHE);
+      return *cp && *aot;
+    }
+  size_t entries = 1;
+  for (const char *p = HTS_DEFAULT_CLASSPATH; *p; p++)
+    entries += *p == ':';
+  *cp = malloc (strlen (HTS_DEFAULT_CLASSPATH) + entries * (dir_len + 2));
+  if (!*cp || asprintf (aot, "%.*s/hts.aot", dir_len, shim) < 0)
+    {
+      *aot = NULL;
+      return false;
+    }
+  char *out = *cp;
+  for (const char *p = HTS_DEFAULT_CLASSPATH;; p++)
+    {
+      name = entry_name (p, &len);
+      out += sprintf (out, "%s%.*s/%.*s", out == *cp ? "" : ":", dir_len, shim,
+                      len, name);
+      p = name + len;
+      if (!*p)
+        return true;
+    }
+}
+
 /* Splits HTS_JVM_OPTS on spaces into OPTIONS; returns the new count.  */
 static int
 add_user_options (JavaVMOption *options, int n, char *buf)
@@ -226,11 +286,19 @@ create_vm (void *libjvm, const char *libjvm_path, const char *java_home)
     }
 
   const char *cp = getenv ("HTS_CLASSPATH");
-  char *cp_option;
-  if (asprintf (&cp_option, "-Djava.class.path=%s",
-                cp && *cp ? cp : HTS_DEFAULT_CLASSPATH)
-      < 0)
-    return NULL;
+  char *store_cp = NULL, *aot_cache = NULL;
+  char *cp_option = NULL;
+  if (!store_paths (&store_cp, &aot_cache)
+      || asprintf (&cp_option, "-Djava.class.path=%s",
+                   cp && *cp ? cp : store_cp)
+             < 0)
+    {
+      free (store_cp);
+      free (aot_cache);
+      hts__error (HTS_E_JVM, "hts: out of memory starting the JVM");
+      return NULL;
+    }
+  free (store_cp);
 
   /* HotSpot's suspend/resume signal is SIGUSR2 by default, which it
      would take from the host; move it to a real-time signal.  */
@@ -265,14 +333,16 @@ create_vm (void *libjvm, const char *libjvm_path, const char *java_home)
      brings it back for jcmd.  */
   options[n++].optionString = (char *) "-XX:+DisableAttachMechanism";
   /* The build's AOT cache of the store's classes (JDK 25 and later; see
-     pom.xml) saves some 40 ms, but only the build's JDK and class path can
-     use it, and a JDK before 25 refuses the option.  A cache that does not
-     match is ignored, silently.  */
+     pom.xml; make install makes another for the installed class path)
+     saves some 40 ms, but only the build's JDK and class path can use it,
+     and a JDK before 25 refuses the option.  A cache that does not match
+     is ignored, silently.  */
   char *aot_option = NULL;
   if (!getenv ("HTS_CLASSPATH") && !strcmp (java_home, HTS_DEFAULT_JAVA_HOME)
-      && jdk_release (java_home) >= 25 && access (HTS_AOT_CACHE, R_OK) == 0
-      && asprintf (&aot_option, "-XX:AOTCache=%s", HTS_AOT_CACHE) >= 0)
+      && jdk_release (java_home) >= 25 && access (aot_cache, R_OK) == 0
+      && asprintf (&aot_option, "-XX:AOTCache=%s", aot_cache) >= 0)
     options[n++].optionString = aot_option;
+  free (aot_cache);
   options[n].optionString = (char *) "vfprintf";
   options[n++].extraInfo = (void *) jvm_vfprintf;
   options[n].optionString = (char *) "abort";

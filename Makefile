@@ -14,7 +14,8 @@
 #                    take HTS_EMACS=30 (the default) or HTS_EMACS=28
 #   make bench-java  the JMH store benchmark; results in bench/results/
 #   make bench-crossing  ns per C->Java and Java->C call, for the backend in use
-#   make bench       patched against stock Emacs 28.2: bench/results/report.md, ratios.svg
+#   make bench       patched against stock Emacs (HTS_EMACS): bench/results/30/
+#                    or 28/; bench/results/report.md and ratios.svg: both
 #   make fuzz        differential fuzzing against stock (SEED=, N=, STEPS=,
 #                    FUZZ_PER_PROCESS=); a program that differs is shrunk into
 #                    emacs-tests/fuzz-regressions
@@ -151,15 +152,20 @@ stress: $(PATCHED) $(STOCK)
 run: $(PATCHED)
 	$(BUILD)/$(PATCHED)/src/emacs -nw -Q $(ARGS)
 
-# BENCH_RUNS runs of each benchmark per Emacs, alternating; the test
-# suite once each (its tests compiled by a first make check).  The patched
-# Emacs also runs on the JNA backend unless BENCH_JNA is empty.
+# The patched against the stock Emacs of HTS_EMACS: BENCH_RUNS runs of
+# each benchmark per Emacs, alternating; the test suite twice each (its
+# tests compiled by a first make check).  The patched Emacs also runs on
+# the JNA backend unless BENCH_JNA is empty.  Results in
+# bench/results/HTS_EMACS/; bench/results/report.md sets every version's
+# last run side by side.
 BENCH_RUNS ?= 5
 BENCH_JNA ?= --jna
-bench: emacs stock-emacs bench-crossing
-	test -f $(BUILD)/emacs/test/src/fns-tests.elc || $(MAKE) -C $(BUILD)/emacs check -j$(JOBS) > /dev/null 2>&1 || true
-	test -f $(BUILD)/stock-emacs/test/src/fns-tests.elc || $(MAKE) -C $(BUILD)/stock-emacs check -j$(JOBS) > /dev/null 2>&1 || true
-	tools/bench $(BUILD)/emacs/src/emacs $(BUILD)/stock-emacs/src/emacs $(RESULTS) \
+bench: $(PATCHED) $(STOCK) bench-crossing
+	for t in $(PATCHED) $(STOCK); do \
+	    test -f $(BUILD)/$$t/test/src/fns-tests.elc \
+	    || $(MAKE) -C $(BUILD)/$$t check -j$(JOBS) > /dev/null 2>&1 || true; \
+	done
+	tools/bench $(BUILD)/$(PATCHED)/src/emacs $(BUILD)/$(STOCK)/src/emacs $(RESULTS)/$(HTS_EMACS) \
 	    --runs $(BENCH_RUNS) --suite --jdk $(HTS_JDK) $(BENCH_JNA)
 
 bench-java:

@@ -288,7 +288,8 @@ emacs-patches:
 # AOT cache) into PREFIX/lib/emacs-hts, where the installed shim finds
 # them.  Emacs compiles its install directories in, so a copy of the
 # patched build tree is configured for PREFIX and linked to look for the
-# shim there first; its Emacs is relinked and redumped, the rest reused.
+# shim there first; its C is recompiled and its Emacs relinked and
+# redumped, its compiled Lisp reused.
 PREFIX ?= /usr/local
 HTS_LIBDIR = $(abspath $(PREFIX))/lib/emacs-hts
 INSTALL_TREE = $(BUILD)/install-$(HTS_EMACS)
@@ -307,7 +308,8 @@ install: $(SHIM) $(PATCHED)
 	@$(abspath $(PREFIX))/bin/emacs --version | head -1
 
 # make install into a temporary prefix, then a table through the
-# installed Emacs, run from / with the build's shim out of its way.
+# installed Emacs, run from /: its process must map the shim (and the
+# AOT cache) from the prefix and nothing of the build tree.
 install-check:
 	prefix=$$(mktemp -d /tmp/hts-install.XXXXXX) \
 	&& $(MAKE) install PREFIX=$$prefix \

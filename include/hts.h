@@ -92,10 +92,11 @@ int hts_init (void);
 /* The Emacs whose tables the store keeps: 28 (the default) or 30.  It
    decides how tables are sized, grown and bucketed, how wide a stored
    hash is and how a free slot looks (hts_layout.h, whose HTS_HOST must
-   say the same version).  Under 30, UNUSED_KEY is the bits of the host's
-   HASH_UNUSED_ENTRY_KEY, the key of every free slot; under 28 it is
-   ignored.  Call it before the store starts (hts_init or the first call
-   that needs it); later, HTS_E_ARG unless it repeats the choice made.  */
+   say the same version).  UNUSED_KEY is the bits of the word stock puts
+   in a free slot's key, and in a never-used slot's value: 28's Qunbound,
+   30's HASH_UNUSED_ENTRY_KEY.  Call it before the store starts (hts_init
+   or the first call that needs it); later, HTS_E_ARG unless it repeats
+   the choice made.  */
 int hts_set_host (int version, hts_word unused_key);
 
 /* Attach the calling thread to the JVM, once, for all later calls.  Calls
@@ -171,7 +172,9 @@ int64_t hts_export (hts_table, hts_word *kv, hts_hash *hashes, int64_t max);
 #define HTS_IMPORT_FROZEN 1 /* sealed: immutable, never swept (pure tables) */
 
 /* A table of CAPACITY slots holding the N entries of KV and HASHES in slots
-   0..N-1, free slots N.. ascending, chained as hash_table_thaw does.  With
+   0..N-1, free slots N.. ascending, chained as hash_table_thaw does, and
+   holding what its free slots hold (28: nil values, as pdumper dumps
+   them; 30 thaws no free slot, and a pure table's were never used).  With
    HTS_IMPORT_FROZEN, the table is sealed: readable, never mutable, never
    swept; a copy of it is mutable.  */
 hts_table hts_import (int64_t capacity, float rehash_size,

@@ -16,9 +16,12 @@
 **   buckets          next_almost_prime (size /     1 << index_bits, the
 **                    rehash-threshold)             smallest power of 2 > size
 **   a hash's bucket  hash % index_size             knuth_hash (hash, index_bits)
-**   a free slot      key and value 0 (nil),        key unused_key, value
-**                    hash HTS_FREE_HASH            unused_key if never used,
-**                                                  else nil; hash as it was
+**   a free slot      hash HTS_FREE_HASH            hash as it was
+** and the same words where stock has them, since C reads them (28's comp.c
+** skips the functions whose value is Qunbound): a free slot's key is
+** unused_key (28: Qunbound, 30: HASH_UNUSED_ENTRY_KEY), its value
+** unused_key if never used since its table was made or grew, nil once
+** removed or cleared, and in 28 nil in a table thawed from the dump.
 **
 ** Rules for readers:
 **   - A table's struct hts_layout stays at one address for the table's
@@ -81,7 +84,7 @@ struct hts_layout
   int64_t next_free;   /* head of the free list, or HTS_NONE */
   int64_t index_size;  /* buckets in INDEX */
   int64_t index_bits;  /* 30: index_size is 1 << index_bits; 28: 0 */
-  hts_word unused_key; /* 30: a free slot's key; 28: 0 */
+  hts_word unused_key; /* a free slot's key: Qunbound, HASH_UNUSED_ENTRY_KEY */
   uint64_t modiff;     /* counts every change to the entries */
   /* KEY_AND_VALUE[2 * i] is slot i's key, [2 * i + 1] its value.  */
   const hts_word *key_and_value;

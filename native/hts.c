@@ -124,8 +124,7 @@ hts_set_host (int version, hts_word unused_key)
       host_version = version;
       host_unused_key = unused_key;
     }
-  else if (version != host_version
-           || (version == 30 && unused_key != host_unused_key))
+  else if (version != host_version || unused_key != host_unused_key)
     {
       hts__error (HTS_E_ARG, "hts: the store already serves Emacs %d",
                   host_version);

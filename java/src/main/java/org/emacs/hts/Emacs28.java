@@ -5,17 +5,19 @@ package org.emacs.hts;
  * because hash-table-size and the weak-sweep free-list order are
  * observable: a table of N slots (0 gives 1) grows by its rehash-size, has
  * next_almost_prime (N / rehash-threshold) buckets, and files a hash under
- * {@code hash % buckets}.  Hashes are 64-bit words below 2^62; a free
- * slot's key and value are 0 (nil) and its hash {@link LiveTable#FREE}.
+ * {@code hash % buckets}.  Hashes are 64-bit words below 2^62.  A free
+ * slot is what fns.c leaves there, because C reads it (comp.c skips the
+ * slots of its function table whose value is Qunbound): its key is the
+ * host's Qunbound, its value Qunbound if never used since the table was
+ * made or grew, nil once removed or cleared, and nil in a table thawed from
+ * the dump (pdumper's hash_table_contents); its hash is {@link
+ * LiveTable#FREE}, which marks it free, where fns.c's is nil.
  *
  * <p>The rehash parameters use the C struct's encoding: {@code rehashSize}
  * is {@code -N} for an integer rehash-size N, or {@code factor - 1} for a
  * float factor; {@code rehashThreshold} is the float in (0, 1].
  */
 public final class Emacs28 extends HostPolicy {
-    /** The one instance: 28.2's policy has nothing to configure. */
-    public static final Emacs28 POLICY = new Emacs28();
-
     /** The largest slot count a Java array-backed table can hold. */
     static final int MAX_SLOTS = Integer.MAX_VALUE - 8;
 
@@ -26,7 +28,12 @@ public final class Emacs28 extends HostPolicy {
     /** Emacs's default rehash-threshold. */
     static final float DEFAULT_REHASH_THRESHOLD = 0.8125f;
 
-    private Emacs28() {}
+    private final long unbound;
+
+    /** UNBOUND: the bits of the host's Qunbound, never a live key. */
+    public Emacs28(long unbound) {
+        this.unbound = unbound;
+    }
 
     @Override public int version() { return 28; }
     @Override int hashBytes() { return 8; }
@@ -54,9 +61,10 @@ public final class Emacs28 extends HostPolicy {
         if (hash < 0) throw new IllegalArgumentException("negative hash " + hash);
     }
 
-    @Override long unusedKey() { return 0; }
-    @Override long freshValue() { return 0; }
+    @Override long unusedKey() { return unbound; }
+    @Override long freshValue() { return unbound; }
     @Override long removedValue() { return 0; }
+    @Override long thawedValue() { return 0; }
     @Override boolean marksFreeByHash() { return true; }
 
     /** make_hash_table: a size of 0 becomes 1. */

@@ -52,6 +52,9 @@ public abstract class HostPolicy {
     /** The value a slot gets when removed or cleared. */
     abstract long removedValue();
 
+    /** The value of a free slot of an imported table: one thawed from the dump, or a pure one. */
+    abstract long thawedValue();
+
     /** Whether a free slot's hash is {@link LiveTable#FREE}, which then marks it free. */
     abstract boolean marksFreeByHash();
 

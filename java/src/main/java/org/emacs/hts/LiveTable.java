@@ -54,17 +54,6 @@ public final class LiveTable implements TableView, AutoCloseable {
         mem.publish(count, freeHead);
     }
 
-    /** make-hash-table with Emacs's defaults: size 65, rehash-size 1.5, threshold 0.8125, not weak. */
-    public static LiveTable create() {
-        return create(Emacs28.DEFAULT_SIZE, Emacs28.DEFAULT_REHASH_SIZE,
-                      Emacs28.DEFAULT_REHASH_THRESHOLD, Weakness.NONE);
-    }
-
-    /** {@link #create(HostPolicy, NativeBlocks, long, float, float, Weakness)} for 28.2, in memory no C reads. */
-    public static LiveTable create(long size, float rehashSize, float rehashThreshold, Weakness weakness) {
-        return create(Emacs28.POLICY, NativeBlocks.DIRECT, size, rehashSize, rehashThreshold, weakness);
-    }
-
     /**
      * make_hash_table under HOST's sizes.  {@code rehashSize} and
      * {@code rehashThreshold} are in 28.2's struct encoding (see {@link
@@ -78,13 +67,6 @@ public final class LiveTable implements TableView, AutoCloseable {
         initFree(host, mem, 0, cap);
         clearIndex(mem);
         return new LiveTable(host, weakness, rehashSize, rehashThreshold, mem, cap > 0 ? 0 : NONE, 0);
-    }
-
-    /** {@link #of(HostPolicy, NativeBlocks, int, long[], long[], long[], int, float, float, Weakness)} for 28.2. */
-    public static LiveTable of(int capacity, long[] keys, long[] values, long[] hashes, int n,
-                               float rehashSize, float rehashThreshold, Weakness weakness) {
-        return of(Emacs28.POLICY, NativeBlocks.DIRECT, capacity, keys, values, hashes, n, rehashSize,
-                  rehashThreshold, weakness);
     }
 
     /** {@link #imported} from separate keys and values. */
@@ -104,7 +86,8 @@ public final class LiveTable implements TableView, AutoCloseable {
     /**
      * hts_import, and hash_table_thaw: {@code n} entries (KV: key, value,
      * key, value...) at slots 0..n-1, free slots n.. ascending, chained in
-     * ascending slot order.  Built in Java arrays and copied whole.
+     * ascending slot order, holding what a thawed table's free slots hold
+     * ({@link HostPolicy#thawedValue}).  Built in Java arrays and copied whole.
      */
     public static LiveTable imported(HostPolicy host, NativeBlocks blocks, int capacity, long[] kv,
                                      long[] hashes, int n, float rehashSize, float rehashThreshold,
@@ -129,11 +112,11 @@ public final class LiveTable implements TableView, AutoCloseable {
             next[i] = i + 1 < capacity ? i + 1 : NONE;
         }
         long[] allKv = kv;
-        if (n < capacity && (host.unusedKey() != 0 || host.freshValue() != 0)) {
+        if (n < capacity && (host.unusedKey() != 0 || host.thawedValue() != 0)) {
             allKv = Arrays.copyOf(kv, 2 * capacity);
             for (int i = n; i < capacity; i++) {
                 allKv[2 * i] = host.unusedKey();
-                allKv[2 * i + 1] = host.freshValue();
+                allKv[2 * i + 1] = host.thawedValue();
             }
         }
         TableLayout mem = TableLayout.allocate(blocks, host, capacity, indexSize);

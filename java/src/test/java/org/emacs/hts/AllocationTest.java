@@ -43,7 +43,7 @@ class AllocationTest {
     }
 
     private static long bytesPerRound() {
-        LiveTable t = LiveTable.create(N, 0.5f, 0.8125f, Weakness.NONE);
+        LiveTable t = Tables28.create(N, 0.5f, 0.8125f, Weakness.NONE);
         long[] words = new long[N];
         for (int i = 0; i < N; i++) {
             words[i] = 0x10000L + 64L * i;

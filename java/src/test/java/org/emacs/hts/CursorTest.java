@@ -73,7 +73,7 @@ class CursorTest {
 
     /** Runs one case on both, from the same starting table, and compares. */
     private static List<String> check(int size, long[] keys, long[] removed, Body body) {
-        LiveTable t = LiveTable.create(size, -2f, 0.8125f, Weakness.NONE);
+        LiveTable t = Tables28.create(size, -2f, 0.8125f, Weakness.NONE);
         ReferenceTable r = new Reference28(size, -2f, 0.8125f);
         for (long k : keys) {
             t.insert(k, k, hashOf(k));

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class FreezeThawTest {
     /** A table with holes: keys 0..9 inserted, then 2, 5 and 7 removed. */
     private static LiveTable withHoles() {
-        LiveTable t = LiveTable.create(12, 0.5f, 0.8125f, Weakness.NONE);
+        LiveTable t = Tables28.create(12, 0.5f, 0.8125f, Weakness.NONE);
         for (long k = 0; k < 10; k++) t.insert(k << 3, k * 100, k % 4);
         for (long k : new long[] {2, 5, 7}) t.removeSlot(t.findEq(k << 3, k % 4));
         t.insert(50 << 3, 5000, 1);   // lands in slot 7, the last freed
@@ -57,7 +57,7 @@ class FreezeThawTest {
 
     @Test
     void aFreezeThawRoundTripIsAPdumpRoundTrip() {
-        LiveTable t = LiveTable.create(12, 0.5f, 0.8125f, Weakness.NONE);
+        LiveTable t = Tables28.create(12, 0.5f, 0.8125f, Weakness.NONE);
         ReferenceTable ref = new Reference28(12, 0.5f, 0.8125f);
         for (long k = 0; k < 10; k++) {
             t.insert(k << 3, k * 100, k % 4);
@@ -72,7 +72,7 @@ class FreezeThawTest {
 
     @Test
     void aFullTableThawsWithNoFreeSlotAndGrowsOnTheNextInsert() {
-        LiveTable t = LiveTable.create(4, -2f, 0.8125f, Weakness.NONE);
+        LiveTable t = Tables28.create(4, -2f, 0.8125f, Weakness.NONE);
         for (long k = 0; k < 4; k++) t.insert(k, k, k);
         LiveTable back = FrozenTable.freeze(t).thaw();
         assertEquals(0, back.freeList().length);

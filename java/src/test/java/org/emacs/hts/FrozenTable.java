@@ -60,7 +60,7 @@ public final class FrozenTable {
         long[] h = Arrays.copyOf(hashes, n);
         for (long x : h)
             if (x < 0) throw new IllegalArgumentException("negative hash " + x);
-        return new FrozenTable(Emacs28.POLICY, capacity, Arrays.copyOf(keys, n), Arrays.copyOf(values, n), h,
+        return new FrozenTable(Tables28.HOST, capacity, Arrays.copyOf(keys, n), Arrays.copyOf(values, n), h,
                                rehashSize, rehashThreshold, weakness);
     }
 

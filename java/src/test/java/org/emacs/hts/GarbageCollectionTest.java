@@ -19,7 +19,7 @@ class GarbageCollectionTest {
     private final MockHeap heap = new MockHeap(registry);
 
     private static LiveTable newTable(Weakness w) {
-        return LiveTable.create(8, 0.5f, 0.8125f, w);
+        return Tables28.create(8, 0.5f, 0.8125f, w);
     }
 
     private long tableWord(Weakness w) {
@@ -224,7 +224,7 @@ class GarbageCollectionTest {
             List<Long> keep = new ArrayList<>();
             List<Long> tables = new ArrayList<>();
             for (int n = 0; n < shapes[s][0]; n++) {
-                long t = h.table(LiveTable.create(8, 0.5f, 0.8125f, Weakness.KEY));
+                long t = h.table(Tables28.create(8, 0.5f, 0.8125f, Weakness.KEY));
                 for (int i = 0; i < shapes[s][1]; i++) {
                     long k = h.object();
                     h.tableOf(t).insert(k, h.object(), i);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class LookupTest {
     private static LiveTable table(int size) {
-        return LiveTable.create(size, Emacs28.DEFAULT_REHASH_SIZE, Emacs28.DEFAULT_REHASH_THRESHOLD,
+        return Tables28.create(size, Emacs28.DEFAULT_REHASH_SIZE, Emacs28.DEFAULT_REHASH_THRESHOLD,
                                 Weakness.NONE);
     }
 
@@ -43,7 +43,7 @@ class LookupTest {
 
     @Test
     void growthRelinksChainsByAscendingSlot() {
-        LiveTable t = LiveTable.create(3, -1f, 1f, Weakness.NONE);
+        LiveTable t = Tables28.create(3, -1f, 1f, Weakness.NONE);
         t.insert(0x10, 0, 42);
         t.insert(0x20, 0, 7);
         t.insert(0x30, 0, 42);

@@ -16,7 +16,7 @@ class RegistryTest {
     private final Registry registry = new Registry();
 
     private static LiveTable withEntries(int n) {
-        LiveTable t = LiveTable.create();
+        LiveTable t = Tables28.create();
         for (int i = 0; i < n; i++) t.insert(MockHeap.fixnum(i), MockHeap.fixnum(i * 10), i);
         return t;
     }
@@ -46,7 +46,7 @@ class RegistryTest {
 
     @Test
     void aWeakTableWaitsForTheWeakPhases() {
-        LiveTable t = LiveTable.create(4, 0.5f, 0.8125f, Weakness.KEY);
+        LiveTable t = Tables28.create(4, 0.5f, 0.8125f, Weakness.KEY);
         t.insert(16, 24, 1);
         long h = registry.manage(t, 8);
         assertFalse(registry.mark(h));
@@ -104,7 +104,7 @@ class RegistryTest {
     void theFiguresCountTablesEntriesMemoryGcsAndDrops() {
         long a = registry.manage(withEntries(5), 8);
         long b = registry.manage(withEntries(7), 16);
-        LiveTable weak = LiveTable.create(4, 0.5f, 0.8125f, Weakness.KEY);
+        LiveTable weak = Tables28.create(4, 0.5f, 0.8125f, Weakness.KEY);
         registry.manage(weak, 24);
         StoreStats s = registry.stats();
         assertEquals(List.of(3L, 12L, 1L, 0L, 0L, 0L, 0L),

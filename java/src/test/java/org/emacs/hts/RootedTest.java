@@ -28,11 +28,11 @@ class RootedTest {
 
     @Test
     void aRootedTableKeepsItselfAndItsEntriesAndNothingElse() {
-        long t = heap.table(LiveTable.create());
+        long t = heap.table(Tables28.create());
         long k = heap.object(), v = heap.object();
         heap.tableOf(t).insert(k, v, 1);
         long unrelated = heap.object();
-        long otherTable = heap.table(LiveTable.create());
+        long otherTable = heap.table(Tables28.create());
         try (Rooted<LiveTable> r = registry.rootTable(heap.handle(t))) {
             heap.collect();
             assertTrue(heap.alive(t) && heap.alive(k) && heap.alive(v));
@@ -49,7 +49,7 @@ class RootedTest {
     @Test
     @SuppressWarnings("try")   // the root is held, not used
     void aRootedTableIsNeverSweptEvenIfCSkippedItsRootPhase() {
-        long h = registry.manage(LiveTable.create(), 8);
+        long h = registry.manage(Tables28.create(), 8);
         try (Rooted<LiveTable> r = registry.rootTable(h)) {
             assertEquals(0, registry.sweep());
             assertTrue(registry.isLive(h));
@@ -60,7 +60,7 @@ class RootedTest {
     @Test
     @SuppressWarnings("try")   // the root is held, not used
     void theRootSetListsEveryOpenRootInOrder() {
-        long h = registry.manage(LiveTable.create(), 64);
+        long h = registry.manage(Tables28.create(), 64);
         try (Rooted<Long> a = registry.rootWord(fixnum(1));
              Rooted<LiveTable> b = registry.rootTable(h);
              Rooted<Long> c = registry.rootWord(fixnum(3))) {
@@ -140,7 +140,7 @@ class RootedTest {
 
     @Test
     void rootingADroppedTableFails() {
-        long h = registry.manage(LiveTable.create(), 8);
+        long h = registry.manage(Tables28.create(), 8);
         registry.sweep();
         assertThrows(StaleHandleException.class, () -> registry.rootTable(h));
     }

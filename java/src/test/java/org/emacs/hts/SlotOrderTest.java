@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Where entries live: Emacs 28.2's slot order, free list, growth, clear and copy. */
 class SlotOrderTest {
     private static LiveTable table(int size) {
-        return LiveTable.create(size, Emacs28.DEFAULT_REHASH_SIZE, Emacs28.DEFAULT_REHASH_THRESHOLD,
+        return Tables28.create(size, Emacs28.DEFAULT_REHASH_SIZE, Emacs28.DEFAULT_REHASH_THRESHOLD,
                                 Weakness.NONE);
     }
 
@@ -46,7 +46,7 @@ class SlotOrderTest {
 
     @Test
     void aFullTableGrowsByTheFloatRehashSizeAndAppendsItsNewSlots() {
-        LiveTable t = LiveTable.create(65, Emacs28.DEFAULT_REHASH_SIZE, Emacs28.DEFAULT_REHASH_THRESHOLD,
+        LiveTable t = Tables28.create(65, Emacs28.DEFAULT_REHASH_SIZE, Emacs28.DEFAULT_REHASH_THRESHOLD,
                                        Weakness.NONE);
         for (int k = 0; k < 65; k++) put(t, k);
         assertEquals(65, t.capacity(), "no growth while a slot is free");
@@ -152,12 +152,12 @@ class SlotOrderTest {
     @Test
     void badRehashParametersAreRefused() {
         assertThrows(IllegalArgumentException.class,
-                     () -> LiveTable.create(4, 0f, 0.8f, Weakness.NONE));
+                     () -> Tables28.create(4, 0f, 0.8f, Weakness.NONE));
         assertThrows(IllegalArgumentException.class,
-                     () -> LiveTable.create(4, 0.5f, 0f, Weakness.NONE));
+                     () -> Tables28.create(4, 0.5f, 0f, Weakness.NONE));
         assertThrows(IllegalArgumentException.class,
-                     () -> LiveTable.create(4, 0.5f, 1.5f, Weakness.NONE));
+                     () -> Tables28.create(4, 0.5f, 1.5f, Weakness.NONE));
         assertThrows(IllegalArgumentException.class,
-                     () -> LiveTable.create(-1, 0.5f, 0.8f, Weakness.NONE));
+                     () -> Tables28.create(-1, 0.5f, 0.8f, Weakness.NONE));
     }
 }

@@ -1,5 +1,6 @@
 package org.emacs.hts.bridge;
 
+import org.emacs.hts.Emacs28;
 import org.emacs.hts.Emacs30;
 import org.emacs.hts.LiveTable;
 import org.emacs.hts.NativeBlocks;
@@ -26,15 +27,18 @@ public final class AotTraining {
         Bridge.awaitStart();
 
         Registry registry = Registry.global();
+        Emacs28 host28 = new Emacs28(0x2a0);
         long[] keys = new long[64], values = new long[64], hashes = new long[64];
         for (int i = 0; i < 64; i++) {
             keys[i] = 8L * i + 2;
             values[i] = i;
             hashes[i] = i * 31L;
         }
-        long dumped = registry.manage(LiveTable.of(65, keys, values, hashes, 64, 1.5f, 0.8125f, Weakness.NONE), 0);
-        registry.managePermanent(LiveTable.of(65, keys, values, hashes, 64, 1.5f, 0.8125f, Weakness.NONE).seal(), 0);
-        long t = registry.manage(LiveTable.create(8, 1.5f, 0.8125f, Weakness.NONE), 0);
+        long dumped = registry.manage(LiveTable.of(host28, NativeBlocks.DIRECT, 65, keys, values, hashes, 64,
+                                                   1.5f, 0.8125f, Weakness.NONE), 0);
+        registry.managePermanent(LiveTable.of(host28, NativeBlocks.DIRECT, 65, keys, values, hashes, 64,
+                                              1.5f, 0.8125f, Weakness.NONE).seal(), 0);
+        long t = registry.manage(LiveTable.create(host28, NativeBlocks.DIRECT, 8, 1.5f, 0.8125f, Weakness.NONE), 0);
         LiveTable table = registry.table(t);
         for (int i = 0; i < 1000; i++) table.insert(8L * i + 2, i, i * 31L);
         for (int s = 0; s < 500; s++) table.removeSlot(s);

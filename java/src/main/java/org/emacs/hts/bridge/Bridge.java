@@ -41,7 +41,7 @@ public final class Bridge {
         if (wanted != null && !wanted.equals("jna") && !wanted.equals("ffm") && !wanted.equals("jni"))
             return "HTS_BACKEND must be jna, ffm or jni, not " + wanted;
         try {
-            HostPolicy host = hostVersion == 30 ? new Emacs30(unusedKey) : Emacs28.POLICY;
+            HostPolicy host = hostVersion == 30 ? new Emacs30(unusedKey) : new Emacs28(unusedKey);
             TestHooks hooks = TestHooks.fromEnvironment();
             Backend backend = "jni".equals(wanted) ? new JniBackend(host, hooks, null)
                 : "jna".equals(wanted) ? null : ffm(host, hooks, "ffm".equals(wanted));

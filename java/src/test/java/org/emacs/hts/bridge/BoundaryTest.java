@@ -102,7 +102,7 @@ class BoundaryTest {
         assertEquals(List.of(28, 30), new ArrayList<>(bits.keySet()), "hts_hash_slot for each host");
         Method hashBytes = HostPolicy.class.getDeclaredMethod("hashBytes");
         hashBytes.setAccessible(true);
-        for (HostPolicy host : new HostPolicy[] {Emacs28.POLICY, new Emacs30(7)}) {
+        for (HostPolicy host : new HostPolicy[] {new Emacs28(7), new Emacs30(7)}) {
             assertEquals(bits.get(host.version()) / 8, (int) hashBytes.invoke(host), host + "'s hash width");
         }
     }

@@ -76,6 +76,11 @@ PATCHES_30 := $(addprefix emacs-patches/30/,$(shell cat emacs-patches/30/series)
 # take: 30 or 28.  (Not EMACS, which a command line would pass on to
 # Emacs's own makefiles, where it names the Emacs to run.)
 HTS_EMACS ?= 30
+# The configuration of the Emacs trees: shipped (Debian's emacs-gtk) or
+# minimal (a bare terminal Emacs); see "---- Emacs" below.
+HTS_CONFIG ?= shipped
+# The tree of KIND (patched or stock), VERSION and CONFIG, in build/.
+tree = $(1)-$(2)$(if $(filter minimal,$(3)),-minimal)
 # The patched and the stock Emacs of that version and HTS_CONFIG.
 PATCHED = $(call tree,patched,$(HTS_EMACS),$(HTS_CONFIG))
 STOCK = $(call tree,stock,$(HTS_EMACS),$(HTS_CONFIG))
@@ -200,7 +205,6 @@ bench-crossing: $(NATIVE)/test-fixtures/bench_crossing
 # configured once as Debian configures emacs-gtk (HTS_CONFIG=shipped) or
 # for a bare terminal (HTS_CONFIG=minimal: build/patched-30-minimal...).
 # A changed series, another JDK or new flags start a tree over.
-HTS_CONFIG ?= shipped
 PRISTINE_28 := $(if $(EMACS_SRC),$(EMACS_SRC),$(BUILD)/src/emacs-28.2)
 PRISTINE_30 := $(BUILD)/src/emacs-30.2
 
@@ -242,8 +246,6 @@ EMACS_BUILD_DEPS_minimal := autoconf automake texinfo pkg-config dpkg-dev libncu
 
 # 30's configure no longer knows --with-json and --with-gmp (built in when found).
 configure_flags = $(if $(filter 30,$(1)),$(filter-out --with-json --with-gmp,$(EMACS_CONFIGURE_$(2))),$(EMACS_CONFIGURE_$(2)))
-# The tree of KIND (patched or stock), VERSION and CONFIG.
-tree = $(1)-$(2)$(if $(filter minimal,$(3)),-minimal)
 # What the patched Emacs adds to the flags: the shim's header, the shim
 # and libjsig, found at run time where they were built.  libjsig is
 # linked from a directory of its own: the JDK's lib/ also holds a

@@ -268,7 +268,7 @@ flag = $(if $(strip $(2)),$(1)='$(strip $(2))')
 # The flags a tree was configured with: other flags start it over.
 $(BUILD)/%.flags: FORCE
 	@mkdir -p $(BUILD)
-	$(file >$@.new,$(FLAGS))
+	@printf '%s\n' "$$FLAGS" > $@.new
 	@cmp -s $@.new $@ && rm $@.new || mv $@.new $@
 
 # emacs_tree KIND VERSION CONFIG: the rules of one build tree, and a
@@ -279,7 +279,7 @@ $(call tree,$(1),$(2),$(3)): $(if $(filter patched,$(1)),$(SHIM)) $(BUILD)/$(cal
 	    || { tail -30 $(BUILD)/$(call tree,$(1),$(2),$(3)).log; exit 1; }
 	@$(BUILD)/$(call tree,$(1),$(2),$(3))/src/emacs --version | head -1
 
-$(BUILD)/$(call tree,$(1),$(2),$(3)).flags: FLAGS = $(call configure_flags,$(2),$(3)) \
+$(BUILD)/$(call tree,$(1),$(2),$(3)).flags: export FLAGS = $(call configure_flags,$(2),$(3)) \
 	$(call flag,CFLAGS,$(EMACS_CFLAGS_$(3))) \
 	$(call flag,CPPFLAGS,$(EMACS_CPPFLAGS_$(3)) $(if $(filter patched,$(1)),$(HTS_CPPFLAGS))) \
 	$(call flag,LDFLAGS,$(EMACS_LDFLAGS_$(3)) $(if $(filter patched,$(1)),$(HTS_LDFLAGS) $(HTS_RPATH_BUILD)))

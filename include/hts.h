@@ -170,11 +170,13 @@ int hts_set_value (hts_table, hts_slot, hts_word value);
 int64_t hts_export (hts_table, hts_word *kv, hts_hash *hashes, int64_t max);
 
 #define HTS_IMPORT_FROZEN 1 /* sealed: immutable, never swept (pure tables) */
+#define HTS_IMPORT_DUMPED 2 /* thawed from a dump: free slots as the dump left them */
 
 /* A table of CAPACITY slots holding the N entries of KV and HASHES in slots
-   0..N-1, free slots N.. ascending, chained as hash_table_thaw does, and
-   holding what its free slots hold (28: nil values, as pdumper dumps
-   them; 30 thaws no free slot, and a pure table's were never used).  With
+   0..N-1, free slots N.. ascending, chained as hash_table_thaw does.  The
+   free slots were never used (a table read from its printed form, a
+   pure one), or with HTS_IMPORT_DUMPED hold what pdumper left in them
+   (28: nil values; 30 thaws no free slot).  With
    HTS_IMPORT_FROZEN, the table is sealed: readable, never mutable, never
    swept; a copy of it is mutable.  */
 hts_table hts_import (int64_t capacity, float rehash_size,

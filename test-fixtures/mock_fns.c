@@ -408,7 +408,8 @@ mh_dump_and_load (Lisp table, bool frozen)
   mh_bind (
       t, mh_check (hts_import (size, from->rehash_size, from->rehash_threshold,
                                from->weakness, kv, hashes, n,
-                               frozen ? HTS_IMPORT_FROZEN : 0, (hts_word) w),
+                               HTS_IMPORT_DUMPED | (frozen ? HTS_IMPORT_FROZEN : 0),
+                               (hts_word) w),
                    "hts_import"));
   tally_vectors (t->layout, false);
   free (kv);

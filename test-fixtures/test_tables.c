@@ -179,6 +179,12 @@ a_pdump_round_trip_compacts_in_slot_order (void)
   CHECK_EQ (mh_slot_of (mh_string ("a"), loaded), 0);
   CHECK_EQ (mh_slot_of (mh_string ("c"), loaded), 1);
   CHECK_EQ (mh_slot_of (mh_string ("e"), loaded), 2);
+#if HTS_HOST == 28
+  /* The free slots hold what pdumper dumped there: the unused key, and
+     nil where a new table's never-used slot holds the unused key.  */
+  const struct hts_layout *l = hts_table_layout (mh_handle (loaded));
+  CHECK (hts_key (l, 3) == MH_UNUSED_KEY && hts_value (l, 3) == 0);
+#endif
   mh_puthash (mh_string ("f"), Qnil, loaded);
   CHECK_EQ (mh_slot_of (mh_string ("f"), loaded), 3);
 

@@ -64,7 +64,7 @@ public final class Emacs28 extends HostPolicy {
     @Override long unusedKey() { return unbound; }
     @Override long freshValue() { return unbound; }
     @Override long removedValue() { return 0; }
-    @Override long thawedValue() { return 0; }
+    @Override long dumpedValue() { return 0; }
     @Override boolean marksFreeByHash() { return true; }
 
     /** make_hash_table: a size of 0 becomes 1. */

@@ -10,7 +10,7 @@ package org.emacs.hts;
  * slot's key is the host's HASH_UNUSED_ENTRY_KEY, its value that word if
  * never used and nil once removed or cleared, and its hash is left as it
  * was.  A thawed table has no free slot (30's hash_table_thaw makes it as
- * big as its count); a pure one's are never used.
+ * big as its count).
  */
 public final class Emacs30 extends HostPolicy {
     /** compute_hash_index_bits refuses an index of more than INT32_MAX buckets. */
@@ -67,7 +67,7 @@ public final class Emacs30 extends HostPolicy {
     @Override long unusedKey() { return unusedKey; }
     @Override long freshValue() { return unusedKey; }
     @Override long removedValue() { return 0; }
-    @Override long thawedValue() { return unusedKey; }
+    @Override long dumpedValue() { return unusedKey; }
     @Override boolean marksFreeByHash() { return false; }
 
     /** compute_hash_index_bits: elogb (size) + 1, or "Hash table too large". */

@@ -52,8 +52,8 @@ public abstract class HostPolicy {
     /** The value a slot gets when removed or cleared. */
     abstract long removedValue();
 
-    /** The value of a free slot of an imported table: one thawed from the dump, or a pure one. */
-    abstract long thawedValue();
+    /** The value of a free slot of a table thawed from the dump (hts_import's HTS_IMPORT_DUMPED). */
+    abstract long dumpedValue();
 
     /** Whether a free slot's hash is {@link LiveTable#FREE}, which then marks it free. */
     abstract boolean marksFreeByHash();

@@ -80,18 +80,20 @@ public final class LiveTable implements TableView, AutoCloseable {
             kv[2 * i] = keys[i];
             kv[2 * i + 1] = values[i];
         }
-        return imported(host, blocks, capacity, kv, hashes, n, rehashSize, rehashThreshold, weakness);
+        return imported(host, blocks, capacity, kv, hashes, n, rehashSize, rehashThreshold, weakness, false);
     }
 
     /**
      * hts_import, and hash_table_thaw: {@code n} entries (KV: key, value,
      * key, value...) at slots 0..n-1, free slots n.. ascending, chained in
-     * ascending slot order, holding what a thawed table's free slots hold
-     * ({@link HostPolicy#thawedValue}).  Built in Java arrays and copied whole.
+     * ascending slot order.  The free slots were never used (a table read
+     * from its printed form, a pure one), unless {@code dumped}: then they
+     * hold what the dump left there ({@link HostPolicy#dumpedValue}).
+     * Built in Java arrays and copied whole.
      */
     public static LiveTable imported(HostPolicy host, NativeBlocks blocks, int capacity, long[] kv,
                                      long[] hashes, int n, float rehashSize, float rehashThreshold,
-                                     Weakness weakness) {
+                                     Weakness weakness, boolean dumped) {
         host.checkParameters(rehashSize, rehashThreshold);
         if (n < 0 || n > capacity) throw new IllegalArgumentException(n + " entries exceed capacity " + capacity);
         int indexSize = host.indexSize(capacity, rehashThreshold);
@@ -112,11 +114,12 @@ public final class LiveTable implements TableView, AutoCloseable {
             next[i] = i + 1 < capacity ? i + 1 : NONE;
         }
         long[] allKv = kv;
-        if (n < capacity && (host.unusedKey() != 0 || host.thawedValue() != 0)) {
+        long freeValue = dumped ? host.dumpedValue() : host.freshValue();
+        if (n < capacity && (host.unusedKey() != 0 || freeValue != 0)) {
             allKv = Arrays.copyOf(kv, 2 * capacity);
             for (int i = n; i < capacity; i++) {
                 allKv[2 * i] = host.unusedKey();
-                allKv[2 * i + 1] = host.thawedValue();
+                allKv[2 * i + 1] = freeValue;
             }
         }
         TableLayout mem = TableLayout.allocate(blocks, host, capacity, indexSize);

@@ -68,7 +68,7 @@ class GcAccountingTest {
         long[] hashes = {1, 3, 5};
         LiveTable t = LiveTable.imported(Tables28.HOST, NativeBlocks.DIRECT, 10, kv, hashes, 3,
                                          Emacs28.DEFAULT_REHASH_SIZE, Emacs28.DEFAULT_REHASH_THRESHOLD,
-                                         Weakness.NONE);
+                                         Weakness.NONE, true);
         assertEquals(4 + 4 * 10 + 13, stockWords(t), "index: 10 / 0.8125 = 12 -> 13");
     }
 }

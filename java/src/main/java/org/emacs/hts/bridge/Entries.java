@@ -17,6 +17,7 @@ import org.emacs.hts.Words;
  */
 final class Entries {
     private static final int IMPORT_FROZEN = 1;
+    private static final int IMPORT_DUMPED = 2;
 
     private final Registry registry;
     /** The Emacs whose tables these are: hts_set_host's choice. */
@@ -118,7 +119,7 @@ final class Entries {
         memory.getLongs(kv, pairs, 2 * count);
         memory.getLongs(hashes, h, count);
         LiveTable table = LiveTable.imported(host, blocks, (int) capacity, pairs, h, count, rehashSize,
-                                             rehashThreshold, weakness(weakness));
+                                             rehashThreshold, weakness(weakness), (flags & IMPORT_DUMPED) != 0);
         return (flags & IMPORT_FROZEN) != 0 ? registry.managePermanent(table.seal(), owner)
             : registry.manage(table, owner);
     }

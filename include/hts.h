@@ -170,7 +170,7 @@ int hts_set_value (hts_table, hts_slot, hts_word value);
 int64_t hts_export (hts_table, hts_word *kv, hts_hash *hashes, int64_t max);
 
 #define HTS_IMPORT_FROZEN 1 /* sealed: immutable, never swept (pure tables) */
-#define HTS_IMPORT_DUMPED 2 /* thawed from a dump: free slots as the dump left them */
+#define HTS_IMPORT_DUMPED 2 /* thawed: free slots as the dump left them */
 
 /* A table of CAPACITY slots holding the N entries of KV and HASHES in slots
    0..N-1, free slots N.. ascending, chained as hash_table_thaw does.  The

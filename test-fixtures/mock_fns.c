@@ -406,11 +406,12 @@ mh_dump_and_load (Lisp table, bool frozen)
   /* hash_table_thaw: 28.2 keeps the size, 30 leaves no slot free.  */
   int64_t size = HTS_HOST == 28 ? mh_size (table) : n;
   mh_bind (
-      t, mh_check (hts_import (size, from->rehash_size, from->rehash_threshold,
-                               from->weakness, kv, hashes, n,
-                               HTS_IMPORT_DUMPED | (frozen ? HTS_IMPORT_FROZEN : 0),
-                               (hts_word) w),
-                   "hts_import"));
+      t, mh_check (
+             hts_import (size, from->rehash_size, from->rehash_threshold,
+                         from->weakness, kv, hashes, n,
+                         HTS_IMPORT_DUMPED | (frozen ? HTS_IMPORT_FROZEN : 0),
+                         (hts_word) w),
+             "hts_import"));
   tally_vectors (t->layout, false);
   free (kv);
   free (hashes);

@@ -4,8 +4,8 @@
 #                    first the fast checks (lint, then the Maven build's Java
 #                    and native tests, a few minutes), then, for 30.2 and
 #                    then 28.2, Emacs's whole test suite on the patched and
-#                    on stock Emacs, compared test by test (30.2's only),
-#                    and emacs-tests/run on both (emacs-check); last, make
+#                    on stock Emacs, compared test by test, and
+#                    emacs-tests/run on both (emacs-check); last, make
 #                    install-check
 #   make lint        the C files against .clang-format (Java's style is
 #                    checked by Maven, first thing in its build)
@@ -16,7 +16,6 @@
 #                    default) or HTS_EMACS=28, and HTS_CONFIG=shipped (the
 #                    default: Debian's emacs-gtk, native compilation and
 #                    GTK) or HTS_CONFIG=minimal (a bare terminal Emacs)
-#   make check-all   make check with 28.2's suite too (CI's limit leaves it out)
 #   make emacs-check the suite and emacs-tests/run for HTS_EMACS, HTS_CONFIG
 #                    (HTS_SUITE=no: emacs-tests/run only)
 #   make bench-java  the JMH store benchmark; results in bench/results/
@@ -63,7 +62,7 @@ MVN ?= mvn -B -Dhts.alt.java.home=$(HTS_ALT_JDK)
 JMH_ARGS ?= -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc
 RESULTS := bench/results
 
-.PHONY: FORCE install install-check fuzz stress bench check check-all lint format java-check emacs-check run bench-java bench-crossing shim emacs-work emacs-patches clean help \
+.PHONY: FORCE install install-check fuzz stress bench check lint format java-check emacs-check run bench-java bench-crossing shim emacs-work emacs-patches clean help \
 	patched-28 stock-28 patched-30 stock-30 patched-28-minimal stock-28-minimal patched-30-minimal stock-30-minimal
 
 NATIVE := target/native
@@ -89,20 +88,7 @@ SHIM := $(NATIVE)/libhts.so
 # The fast checks first, so that a style slip or a failing unit test
 # stops the run in minutes, before the Emacs builds; in this order even
 # under make -j.
-#
-# Both versions' shipped builds do not fit CI's 90 minutes with both
-# suites, so check runs 30.2's in full and builds and checks 28.2's
-# without its suite (HTS_SUITE=no): the build native-compiles the
-# preloaded files, and emacs-tests/run native-compiles, opens a window and
-# fuzzes.  check-all adds 28.2's suite.  README.md gives the times.
 check:
-	$(MAKE) lint
-	$(MAKE) java-check
-	$(MAKE) emacs-check HTS_EMACS=30
-	$(MAKE) emacs-check HTS_EMACS=28 HTS_SUITE=no
-	$(MAKE) install-check
-
-check-all:
 	$(MAKE) lint
 	$(MAKE) java-check
 	$(MAKE) emacs-check HTS_EMACS=30

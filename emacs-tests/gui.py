@@ -34,7 +34,7 @@ def start_xvfb():
         os.remove(lock)
     xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(100):
+    for _ in range(300):  # Xvfb can take seconds to come up on a loaded machine
         if subprocess.run(["xdpyinfo", "-display", DISPLAY], capture_output=True).returncode == 0:
             return xvfb
         time.sleep(0.1)

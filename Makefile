@@ -263,6 +263,12 @@ $(PRISTINE_30)/autogen.sh:
 
 # VAR='VALUE' for configure, or nothing if VALUE is empty (configure's default).
 flag = $(if $(strip $(2)),$(1)='$(strip $(2))')
+# configure's arguments for a tree of KIND, VERSION and CONFIG; a patched
+# one finds the shim at run time through RPATH (the 4th argument).
+configure_args = $(call configure_flags,$(2),$(3)) \
+	$(call flag,CFLAGS,$(EMACS_CFLAGS_$(3))) \
+	$(call flag,CPPFLAGS,$(EMACS_CPPFLAGS_$(3)) $(if $(filter patched,$(1)),$(HTS_CPPFLAGS))) \
+	$(call flag,LDFLAGS,$(EMACS_LDFLAGS_$(3)) $(if $(filter patched,$(1)),$(HTS_LDFLAGS) $(4)))
 
 # The flags a tree was configured with: other flags start it over.
 $(BUILD)/%.flags: FORCE
@@ -278,10 +284,7 @@ $(call tree,$(1),$(2),$(3)): $(if $(filter patched,$(1)),$(SHIM)) $(BUILD)/$(cal
 	    || { tail -30 $(BUILD)/$(call tree,$(1),$(2),$(3)).log; exit 1; }
 	@$(BUILD)/$(call tree,$(1),$(2),$(3))/src/emacs --version | head -1
 
-$(BUILD)/$(call tree,$(1),$(2),$(3)).flags: export FLAGS = $(call configure_flags,$(2),$(3)) \
-	$(call flag,CFLAGS,$(EMACS_CFLAGS_$(3))) \
-	$(call flag,CPPFLAGS,$(EMACS_CPPFLAGS_$(3)) $(if $(filter patched,$(1)),$(HTS_CPPFLAGS))) \
-	$(call flag,LDFLAGS,$(EMACS_LDFLAGS_$(3)) $(if $(filter patched,$(1)),$(HTS_LDFLAGS) $(HTS_RPATH_BUILD)))
+$(BUILD)/$(call tree,$(1),$(2),$(3)).flags: export FLAGS = $(call configure_args,$(1),$(2),$(3),$(HTS_RPATH_BUILD))
 
 $(BUILD)/$(call tree,$(1),$(2),$(3))/Makefile: $(BUILD)/$(call tree,$(1),$(2),$(3)).flags \
 	    $(if $(filter patched,$(1)),emacs-patches/$(2)/series $$(PATCHES_$(2)) $(BUILD)/emacs.jdk) \
@@ -344,10 +347,7 @@ install: $(SHIM) $(PATCHED)
 	rm -rf $(INSTALL_TREE)
 	cp -a $(BUILD)/$(PATCHED) $(INSTALL_TREE)
 	cd $(INSTALL_TREE) && ./configure --prefix=$(abspath $(PREFIX)) \
-	    $(call configure_flags,$(HTS_EMACS),$(HTS_CONFIG)) \
-	    $(call flag,CFLAGS,$(EMACS_CFLAGS_$(HTS_CONFIG))) \
-	    $(call flag,CPPFLAGS,$(EMACS_CPPFLAGS_$(HTS_CONFIG)) $(HTS_CPPFLAGS)) \
-	    $(call flag,LDFLAGS,$(EMACS_LDFLAGS_$(HTS_CONFIG)) $(HTS_LDFLAGS) $(HTS_RPATH_INSTALL)) \
+	    $(call configure_args,patched,$(HTS_EMACS),$(HTS_CONFIG),$(HTS_RPATH_INSTALL)) \
 	    > configure.log 2>&1 || { tail -20 configure.log; exit 1; }
 	rm -f $(INSTALL_TREE)/src/temacs $(INSTALL_TREE)/src/emacs
 	$(MAKE) -C $(INSTALL_TREE) -j$(JOBS) install > $(INSTALL_TREE).log 2>&1 \

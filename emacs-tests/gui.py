@@ -43,16 +43,24 @@ def start_xvfb():
 
 
 def session(emacs, label, outdir):
-    """gui.el in EMACS; returns (lines it printed, status)."""
+    """gui.el in EMACS; returns (lines it printed, exit status, its stderr)."""
     work = tempfile.mkdtemp(prefix="hts-gui-")
     log = os.path.join(work, "log")
     open(log, "w").close()
     env = dict(os.environ, DISPLAY=DISPLAY, HTS_GUI_LOG=log, HTS_GUI_DIR=work,
                # The same theme, input method and accessibility bus for both.
-               GTK_THEME="Adwaita", NO_AT_BRIDGE="1", XMODIFIERS="", LANG="C.UTF-8")
+               GTK_THEME="Adwaita", NO_AT_BRIDGE="1", XMODIFIERS="", LANG="C.UTF-8",
+               # A home of its own: an eln-cache that earlier sessions
+               # filled changes what deferred compilation loads, and when,
+               # and so how many faces a session has defined.
+               HOME=work)
+    env.pop("XDG_CONFIG_HOME", None)
     env.pop("WAYLAND_DISPLAY", None)
+    # stderr to a file: a pipe nobody reads while the session runs would
+    # stop Emacs once GTK's warnings filled it.
+    err = open(os.path.join(work, "stderr"), "w+", encoding="utf-8", errors="replace")
     p = subprocess.Popen([emacs, "-Q", "-l", os.path.join(HERE, "gui.el")], env=env,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                         stdout=subprocess.DEVNULL, stderr=err)
     seen = 0
     deadline = time.time() + 240
     while time.time() < deadline and p.poll() is None:
@@ -75,8 +83,11 @@ def session(emacs, label, outdir):
     status = p.wait()
     with open(log, encoding="utf-8") as f:
         lines = f.read().splitlines()
+    err.seek(0)
+    stderr = err.read()
+    err.close()
     shutil.rmtree(work)
-    return lines, status, p.stderr.read()
+    return lines, status, stderr
 
 
 def differing_pixels(a, b, diff):

@@ -28,11 +28,9 @@ public final class Emacs28 extends HostPolicy {
     /** Emacs's default rehash-threshold. */
     static final float DEFAULT_REHASH_THRESHOLD = 0.8125f;
 
-    private final long unbound;
-
     /** UNBOUND: the bits of the host's Qunbound, never a live key. */
     public Emacs28(long unbound) {
-        this.unbound = unbound;
+        super(unbound);
     }
 
     @Override public int version() { return 28; }
@@ -61,9 +59,6 @@ public final class Emacs28 extends HostPolicy {
         if (hash < 0) throw new IllegalArgumentException("negative hash " + hash);
     }
 
-    @Override long unusedKey() { return unbound; }
-    @Override long freshValue() { return unbound; }
-    @Override long removedValue() { return 0; }
     @Override long dumpedValue() { return 0; }
     @Override boolean marksFreeByHash() { return true; }
 

@@ -16,11 +16,9 @@ public final class Emacs30 extends HostPolicy {
     /** compute_hash_index_bits refuses an index of more than INT32_MAX buckets. */
     static final int MAX_INDEX_BITS = 30;
 
-    private final long unusedKey;
-
     /** UNUSEDKEY: the bits of the host's HASH_UNUSED_ENTRY_KEY, never a live key. */
     public Emacs30(long unusedKey) {
-        this.unusedKey = unusedKey;
+        super(unusedKey);
     }
 
     @Override public int version() { return 30; }
@@ -64,10 +62,7 @@ public final class Emacs30 extends HostPolicy {
         if (hash >>> 32 != 0) throw new IllegalArgumentException("hash " + hash + " is not 32 bits");
     }
 
-    @Override long unusedKey() { return unusedKey; }
-    @Override long freshValue() { return unusedKey; }
-    @Override long removedValue() { return 0; }
-    @Override long dumpedValue() { return unusedKey; }
+    @Override long dumpedValue() { return unusedKey(); }
     @Override boolean marksFreeByHash() { return false; }
 
     /** compute_hash_index_bits: elogb (size) + 1, or "Hash table too large". */

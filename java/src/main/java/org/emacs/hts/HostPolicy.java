@@ -14,7 +14,12 @@ package org.emacs.hts;
  * {@code HTS_HOST}.
  */
 public abstract class HostPolicy {
-    HostPolicy() {}
+    private final long unusedKey;
+
+    /** UNUSEDKEY: the bits of the word stock keys a free slot with, never a live key (hts_set_host's). */
+    HostPolicy(long unusedKey) {
+        this.unusedKey = unusedKey;
+    }
 
     /** The Emacs major version: 28 or 30. */
     public abstract int version();
@@ -43,14 +48,14 @@ public abstract class HostPolicy {
     /** Refuses a hash C could not have computed for this host. */
     abstract void checkHash(long hash);
 
-    /** The key of a free slot, written into the layout's unused_key too. */
-    abstract long unusedKey();
+    /** The key of a free slot, written into the layout's unused_key too: 28's Qunbound, 30's HASH_UNUSED_ENTRY_KEY. */
+    final long unusedKey() { return unusedKey; }
 
-    /** The value of a slot never used since its table was made or grew. */
-    abstract long freshValue();
+    /** The value of a slot never used since its table was made or grew: the unused key, in both. */
+    final long freshValue() { return unusedKey; }
 
-    /** The value a slot gets when removed or cleared. */
-    abstract long removedValue();
+    /** The value a slot gets when removed or cleared: nil, in both. */
+    final long removedValue() { return 0; }
 
     /** The value of a free slot of a table thawed from the dump (hts_import's HTS_IMPORT_DUMPED). */
     abstract long dumpedValue();

@@ -168,8 +168,8 @@ run: $(PATCHED)
 # each benchmark per Emacs, alternating; the test suite twice each (its
 # tests compiled by a first make check).  The patched Emacs also runs on
 # the JNA backend unless BENCH_JNA is empty.  Results in
-# bench/results/HTS_EMACS/; bench/results/report.md sets every version's
-# last run side by side.
+# bench/results/HTS_EMACS/ (30-minimal/ and so on for HTS_CONFIG=minimal);
+# bench/results/report.md sets every version's last run side by side.
 BENCH_RUNS ?= 5
 BENCH_JNA ?= --jna
 bench: $(PATCHED) $(STOCK) bench-crossing
@@ -177,7 +177,8 @@ bench: $(PATCHED) $(STOCK) bench-crossing
 	    test -f $(BUILD)/$$t/test/src/fns-tests.elc \
 	    || $(MAKE) -C $(BUILD)/$$t check -j$(JOBS) > /dev/null 2>&1 || true; \
 	done
-	tools/bench $(BUILD)/$(PATCHED)/src/emacs $(BUILD)/$(STOCK)/src/emacs $(RESULTS)/$(HTS_EMACS) \
+	tools/bench $(BUILD)/$(PATCHED)/src/emacs $(BUILD)/$(STOCK)/src/emacs \
+	    $(RESULTS)/$(patsubst -%,%,$(call tree,,$(HTS_EMACS),$(HTS_CONFIG))) \
 	    --runs $(BENCH_RUNS) --suite --jdk $(HTS_JDK) $(BENCH_JNA)
 
 bench-java:

@@ -73,6 +73,10 @@ JOBS ?= $(shell nproc)
 # One patch series per Emacs version, in emacs-patches/VERSION/.
 PATCHES_28 := $(addprefix emacs-patches/28/,$(shell cat emacs-patches/28/series))
 PATCHES_30 := $(addprefix emacs-patches/30/,$(shell cat emacs-patches/30/series))
+# The files both series build but neither patch carries: Emacs's side of
+# the store, the same for every version, kept once here and copied into
+# each patched tree's src/ (emacs-work links them).
+EMACS_SHARED_SRC := $(wildcard emacs-patches/src/*)
 # The Emacs version make run, fuzz, stress, bench, install, emacs-work and emacs-patches
 # take: 30 or 28.  (Not EMACS, which a command line would pass on to
 # Emacs's own makefiles, where it names the Emacs to run.)
@@ -281,6 +285,9 @@ $(BUILD)/%.flags: FORCE
 # target of its name that builds it.
 define emacs_tree
 $(call tree,$(1),$(2),$(3)): $(if $(filter patched,$(1)),$(SHIM)) $(BUILD)/$(call tree,$(1),$(2),$(3))/Makefile
+	$(if $(filter patched,$(1)),for f in $(EMACS_SHARED_SRC); do \
+	    cmp -s $$$$f $(BUILD)/$(call tree,$(1),$(2),$(3))/src/$$$$(basename $$$$f) \
+	    || cp $$$$f $(BUILD)/$(call tree,$(1),$(2),$(3))/src/ || exit 1; done)
 	$$(MAKE) -C $(BUILD)/$(call tree,$(1),$(2),$(3)) -j$(JOBS) > $(BUILD)/$(call tree,$(1),$(2),$(3)).log 2>&1 \
 	    || { tail -30 $(BUILD)/$(call tree,$(1),$(2),$(3)).log; exit 1; }
 	@$(BUILD)/$(call tree,$(1),$(2),$(3))/src/emacs --version | head -1
@@ -324,7 +331,9 @@ emacs-work: | $(PRISTINE_$(HTS_EMACS))/autogen.sh
 	    && git config diff.gnu-c.xfuncname "$$(printf '%s\n' $(GNU_C_FUNCNAME))" && git add -A \
 	    && git -c user.name=emacs-hts -c user.email=dev@emacs-hts commit -qm pristine \
 	    && git tag pristine \
-	    && git -c user.name=emacs-hts -c user.email=dev@emacs-hts am -q $(addprefix $(CURDIR)/,$(PATCHES_$(HTS_EMACS)))
+	    && git -c user.name=emacs-hts -c user.email=dev@emacs-hts am -q $(addprefix $(CURDIR)/,$(PATCHES_$(HTS_EMACS))) \
+	    && ln -s $(addprefix $(CURDIR)/,$(EMACS_SHARED_SRC)) src/ \
+	    && printf 'src/%s\n' $(notdir $(EMACS_SHARED_SRC)) >> .git/info/exclude
 
 emacs-patches:
 	rm -f emacs-patches/$(HTS_EMACS)/*.patch

@@ -89,15 +89,17 @@ const char *hts_error (void);
    first (see docs/design.md).  */
 int hts_init (void);
 
-/* The Emacs whose tables the store keeps: 28 (the default) or 30.  It
-   decides how tables are sized, grown and bucketed, how wide a stored
-   hash is and how a free slot looks (hts_layout.h, whose HTS_HOST must
-   say the same version).  UNUSED_KEY is the bits of the word stock puts
-   in a free slot's key, and in a never-used slot's value: 28's Qunbound,
-   30's HASH_UNUSED_ENTRY_KEY.  Call it before the store starts (hts_init
-   or the first call that needs it); later, HTS_E_ARG unless it repeats
-   the choice made.  */
-int hts_set_host (int version, hts_word unused_key);
+/* Tell the store which Emacs it serves: HTS_HOST, the version the
+   calling file read the layout as (hts_layout.h), so that the two cannot
+   differ.  It decides how tables are sized, grown and bucketed, how wide
+   a stored hash is and how a free slot looks.  UNUSED_KEY is the bits of
+   the word stock puts in a free slot's key, and in a never-used slot's
+   value: 28's Qunbound, 30's HASH_UNUSED_ENTRY_KEY.  Call it before the
+   store starts (hts_init or the first call that needs it), which fails
+   with HTS_E_JVM if it was never called; later, it returns HTS_E_ARG
+   unless it repeats the choice made.  */
+#define hts_set_host(unused_key) hts__set_host (HTS_HOST, (unused_key))
+int hts__set_host (int version, hts_word unused_key);
 
 /* Attach the calling thread to the JVM, once, for all later calls.  Calls
    from an unattached thread attach it themselves; this only moves the cost
@@ -127,7 +129,7 @@ hts_table hts_new (int64_t size, float rehash_size, float rehash_threshold,
                    int weakness, hts_word owner);
 
 /* copy-hash-table: same slots, free list and chains, in memory of its
-   own; the copy of a sealed table is mutable.  */
+   own; the copy of a pure table is mutable.  */
 hts_table hts_copy (hts_table, hts_word owner);
 
 /* A table's layout (hts_layout.h), through which C reads its entries.
@@ -144,7 +146,7 @@ int hts_clear (hts_table);
 
 /*
 ** Changing entries.  A slot number is stable while its entry lives; it is
-** reused last-in first-out after removal.  Capacity grows only inside
+** reused last-in first-out after removal.  A table grows only inside
 ** hts_insert, when no slot is free, as maybe_resize_hash_table would;
 ** growth replaces the table's arrays (hts_layout.h).  Reads are
 ** hts_layout.h's, with no call: puthash and remhash look the key up
@@ -169,34 +171,33 @@ int hts_set_value (hts_table, hts_slot, hts_word value);
    of live entries, which may exceed MAX (then only MAX were copied).  */
 int64_t hts_export (hts_table, hts_word *kv, hts_hash *hashes, int64_t max);
 
-#define HTS_IMPORT_FROZEN 1 /* sealed: immutable, never swept (pure tables) */
+#define HTS_IMPORT_PURE   1 /* purecopied: immutable, never swept */
 #define HTS_IMPORT_DUMPED 2 /* thawed: free slots as the dump left them */
 
-/* A table of CAPACITY slots holding the N entries of KV and HASHES in slots
+/* A table of SIZE slots holding the N entries of KV and HASHES in slots
    0..N-1, free slots N.. ascending, chained as hash_table_thaw does.  The
    free slots were never used (a table read from its printed form, a
    pure one), or with HTS_IMPORT_DUMPED hold what pdumper left in them
-   (28: nil values; 30 thaws no free slot).  With
-   HTS_IMPORT_FROZEN, the table is sealed: readable, never mutable, never
-   swept; a copy of it is mutable.  */
-hts_table hts_import (int64_t capacity, float rehash_size,
-                      float rehash_threshold, int weakness, const hts_word *kv,
-                      const hts_hash *hashes, int64_t n, int flags,
-                      hts_word owner);
+   (28: nil values; 30 thaws no free slot).  With HTS_IMPORT_PURE, the
+   table is pure: readable, never mutable, never swept; a copy of it is
+   mutable.  */
+hts_table hts_import (int64_t size, float rehash_size, float rehash_threshold,
+                      int weakness, const hts_word *kv, const hts_hash *hashes,
+                      int64_t n, int flags, hts_word owner);
 
 /*
 ** Garbage collection.  One GC, in alloc.c's order:
 **   1. mark the host's roots and the words hts_roots gives;
 **   2. mark_object on a strong table marks its keys and values straight
-**      from its layout (every word of key_and_value: free slots hold 0),
-**      and remembers the table's handle; a weak table's handle goes to a
+**      from its layout (every word of key_and_value: free slots hold
+**      what stock's do), and remembers the table's handle; a weak table's handle goes to a
 **      list of its own;
 **   3. hts_weak_mark with the weak tables marked so far, again with any
 **      that its marking reached, until there are none new; then, with
 **      nothing marked in between, hts_weak_remove;
 **   4. gc_sweep, before sweep_vectors frees the dead objects, calls
 **      hts_sweep with every handle marked, which drops (and frees the
-**      memory of) every other table, unless Java roots it or it is sealed.
+**      memory of) every other table, unless Java roots it or it is pure.
 ** Steps 1 and 4 cost one call each, step 2 none, step 3 one per round
 ** (rounds end when no new weak table is reached), during which the store
 ** calls the heap twice per pass over all weak tables: once to ask which
@@ -231,7 +232,7 @@ int hts_weak_mark (const hts_table *tables, int64_t n);
 int64_t hts_weak_remove (void);
 
 /* The N tables in MARKED were marked in this GC; drop every other one,
-   unless rooted or sealed, and clear the marks.  Returns the number
+   unless rooted or pure, and clear the marks.  Returns the number
    dropped.  */
 int64_t hts_sweep (const hts_table *marked, int64_t n);
 
@@ -245,7 +246,7 @@ int64_t hts_sweep (const hts_table *marked, int64_t n);
   F (live_tables, "live-tables")   /* tables held, pure ones included */      \
   F (live_entries, "live-entries") /* entries in all of them */               \
   F (weak_tables, "weak-tables")   /* of the tables, the weak ones */         \
-  F (pure_tables, "pure-tables")   /* sealed: purecopied, never swept */      \
+  F (pure_tables, "pure-tables")   /* purecopied: never swept */              \
   F (native_bytes, "native-bytes") /* the tables' memory, headers too */      \
   F (gcs, "gcs")                   /* sweeps the store has taken part in */   \
   F (dropped_last_gc, "dropped-last-gc") /* tables the last sweep dropped */  \

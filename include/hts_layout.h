@@ -8,9 +8,11 @@
 ** algorithm runs unchanged over the store's memory.
 **
 ** Two hosts: Emacs 28.2 and Emacs 30.  A file that includes this header
-** defines HTS_HOST as 28 (the default) or 30 first; the store writes what
-** hts_set_host (hts.h) chose, which must be the same.  The hosts share
-** the header struct and the walks; they differ in
+** defines HTS_HOST as 28 or 30 first; there is no default.  It is the one
+** place the version is said: hts_set_host (hts.h) hands it to the store.
+** The shim, which serves either host, defines HTS_HOST as 0 and sees
+** struct hts_layout as an opaque type.  The hosts share the header
+** struct and the walks; they differ in
 **                    28.2                          30
 **   a slot's hash    int64_t, < 2^62               uint32_t (hash_hash_t)
 **   buckets          next_almost_prime (size /     1 << index_bits, the
@@ -57,13 +59,18 @@ extern "C" {
 typedef int64_t hts_table; /* a table's handle; always > 0 */
 typedef int64_t hts_word;  /* the bits of a Lisp_Object */
 typedef int64_t hts_hash;  /* a hash as C passes it: 0 <= hash */
-typedef int64_t hts_slot;  /* 0 <= slot < capacity, or HTS_NONE */
+typedef int64_t hts_slot;  /* 0 <= slot < size, or HTS_NONE */
 
 #define HTS_NONE (-1) /* no slot: not found, free, end of a walk */
 
 #ifndef HTS_HOST
-#define HTS_HOST 28
+#error "define HTS_HOST as the host Emacs's major version, 28 or 30"
 #endif
+
+#if HTS_HOST == 0
+/* The shim: it hands C a table's layout, but never reads one.  */
+struct hts_layout;
+#else
 
 #if HTS_HOST == 28
 /* A slot's hash: 0 <= hash < 2^62, or HTS_FREE_HASH.  */
@@ -181,6 +188,8 @@ hts_next_live (const struct hts_layout *l, hts_slot from)
       return i;
   return HTS_NONE;
 }
+
+#endif /* HTS_HOST != 0 */
 
 #ifdef __cplusplus
 }

@@ -3,7 +3,7 @@
 
 #include "hts.h"
 #include "hts_layout.h"
-#include "hts_entries.h"
+#include "hts_dispatch.h"
 
 #include <pthread.h>
 #include <stdarg.h>
@@ -20,14 +20,18 @@ static const struct hts_heap *host_heap;
 /* One line per thread, like errno.  */
 static __thread char error_line[512];
 
+/* The line says what went wrong; an internal error also says that it is
+   the store's own bug, whatever the message.  */
 void
 hts__error (int code, const char *fmt, ...)
 {
+  const char *prefix
+      = code == HTS_E_INTERNAL ? "hts: internal error (a bug): " : "";
+  int n = snprintf (error_line, sizeof error_line, "%s", prefix);
   va_list ap;
   va_start (ap, fmt);
-  vsnprintf (error_line, sizeof error_line, fmt, ap);
+  vsnprintf (error_line + n, sizeof error_line - n, fmt, ap);
   va_end (ap);
-  (void) code;
 }
 
 const char *
@@ -105,12 +109,13 @@ static bool started;
 static int start_rc;
 static char start_error[sizeof error_line];
 
-/* The host hts_set_host chose, handed to Java as the store starts.  */
-static int host_version = 28;
+/* The host hts_set_host chose, handed to Java as the store starts; 0
+   until it is called, and the store does not start without it.  */
+static int host_version;
 static hts_word host_unused_key;
 
 int
-hts_set_host (int version, hts_word unused_key)
+hts__set_host (int version, hts_word unused_key)
 {
   if (version != 28 && version != 30)
     {
@@ -143,7 +148,13 @@ hts_init (void)
   if (!started)
     {
       started = true;
-      start_rc = hts__start_jvm (host_version, host_unused_key);
+      if (!host_version)
+        {
+          hts__error (HTS_E_JVM, "hts: no host: hts_set_host was not called");
+          start_rc = HTS_E_JVM;
+        }
+      else
+        start_rc = hts__start_jvm (host_version, host_unused_key);
       if (start_rc == HTS_OK && !installed)
         {
           if (!error_line[0])
@@ -287,12 +298,12 @@ hts_export (hts_table t, hts_word *kv, hts_hash *hashes, int64_t max)
 }
 
 hts_table
-hts_import (int64_t capacity, float rehash_size, float rehash_threshold,
+hts_import (int64_t size, float rehash_size, float rehash_threshold,
             int weakness, const hts_word *kv, const hts_hash *hashes,
             int64_t n, int flags, hts_word owner)
 {
   /* Nine arguments do not fit in five words: Java reads them from here.  */
-  int64_t args[9] = { capacity,
+  int64_t args[9] = { size,
                       float_bits (rehash_size),
                       float_bits (rehash_threshold),
                       weakness,

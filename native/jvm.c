@@ -7,7 +7,7 @@
 
 #define _GNU_SOURCE
 #include "hts.h"
-#include "hts_entries.h"
+#include "hts_dispatch.h"
 
 #include <dlfcn.h>
 #include <errno.h>

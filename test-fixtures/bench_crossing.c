@@ -20,6 +20,7 @@ int
 main (int argc, char **argv)
 {
   long n = argc > 1 ? atol (argv[1]) : 2000000;
+  CHECK_EQ (hts_set_host (0), HTS_OK);
   CHECK_EQ (hts_init (), HTS_OK);
   hts_table t = hts_new (16, 0.5f, 0.8125f, HTS_WEAK_NONE, 0);
   CHECK (t > 0);

@@ -387,7 +387,7 @@ mh_maphash (Lisp table, void (*fn) (Lisp, Lisp, void *), void *data)
 }
 
 Lisp
-mh_dump_and_load (Lisp table, bool frozen)
+mh_dump_and_load (Lisp table, bool pure)
 {
   struct table *from = xtable (table), *t;
   int64_t n
@@ -402,16 +402,15 @@ mh_dump_and_load (Lisp table, bool frozen)
     hashes[i] = mh_hash (table, (Lisp) kv[2 * i]);
   Lisp w = new_table_object (from->test, from->weakness, from->rehash_size,
                              from->rehash_threshold, from->user, &t);
-  t->frozen = frozen;
+  t->pure = pure;
   /* hash_table_thaw: 28.2 keeps the size, 30 leaves no slot free.  */
   int64_t size = HTS_HOST == 28 ? mh_size (table) : n;
-  mh_bind (
-      t, mh_check (
-             hts_import (size, from->rehash_size, from->rehash_threshold,
-                         from->weakness, kv, hashes, n,
-                         HTS_IMPORT_DUMPED | (frozen ? HTS_IMPORT_FROZEN : 0),
-                         (hts_word) w),
-             "hts_import"));
+  mh_bind (t, mh_check (
+                  hts_import (size, from->rehash_size, from->rehash_threshold,
+                              from->weakness, kv, hashes, n,
+                              HTS_IMPORT_DUMPED | (pure ? HTS_IMPORT_PURE : 0),
+                              (hts_word) w),
+                  "hts_import"));
   tally_vectors (t->layout, false);
   free (kv);
   free (hashes);

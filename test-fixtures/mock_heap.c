@@ -331,7 +331,7 @@ mh_gc (void)
       if (o->type == OBJ_TABLE)
         {
           struct table *t = (struct table *) o;
-          if (t->frozen)
+          if (t->pure)
             mh_check (hts_free (t->handle), "hts_free");
           else if (hts_table_layout (t->handle))
             mh_die ("Java kept a table whose object was swept");
@@ -391,8 +391,7 @@ mh_teardown (void)
 void
 mh_init (void)
 {
-  if (hts_set_host (HTS_HOST, MH_UNUSED_KEY) != HTS_OK
-      || hts_init () != HTS_OK)
+  if (hts_set_host (MH_UNUSED_KEY) != HTS_OK || hts_init () != HTS_OK)
     mh_die ("hts_init");
   hts_set_heap (&mock_heap);
   Qnil = mh_symbol ("nil");

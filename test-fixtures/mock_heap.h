@@ -62,7 +62,7 @@ struct table
   enum test test;
   int weakness;
   float rehash_size, rehash_threshold;
-  bool frozen; /* pure: Java never sweeps it */
+  bool pure; /* purecopied: Java never sweeps it */
   const struct user_test *user;
 };
 

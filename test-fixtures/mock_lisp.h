@@ -111,8 +111,9 @@ void mh_maphash (Lisp table, void (*fn) (Lisp key, Lisp value, void *),
                  void *);
 /* The slot holding KEY, or -1.  */
 hts_slot mh_slot_of (Lisp key, Lisp table);
-/* pdump round trip: export in slot order, import compacted (FROZEN: pure).  */
-Lisp mh_dump_and_load (Lisp table, bool frozen);
+/* pdump round trip: export in slot order, import compacted (PURE: as a
+   purecopied table).  */
+Lisp mh_dump_and_load (Lisp table, bool pure);
 hts_hash mh_hash (Lisp table, Lisp key);
 /* The bytes stock Emacs would have allocated for the entries of the
    tables made, copied and grown so far (28.2: its four vectors; 30: its

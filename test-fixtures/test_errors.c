@@ -21,6 +21,7 @@ main (void)
   /* An exception injected into an entry point.  */
   CHECK_EQ (hts_test_hook (HTS_TEST_FAIL_NEXT, 0), HTS_OK);
   CHECK_EQ (hts_clear (h), HTS_E_INTERNAL);
+  CHECK (strstr (hts_error (), "internal error") != NULL);
   CHECK (strstr (hts_error (), "RuntimeException: injected") != NULL);
   CHECK (strchr (hts_error (), '\n') == NULL);
   CHECK_EQ (mh_count (t), 1);

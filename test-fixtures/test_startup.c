@@ -8,6 +8,7 @@
      test_startup bad-backend  HTS_BACKEND names no backend
      test_startup hooks-off    starts fine; test hooks are refused
      test_startup implicit     no hts_init: the first call starts the store
+     test_startup no-host      hts_set_host was never called
      test_startup aborts       HTS_JVM_OPTS gives a heap too small to start
                                in: HotSpot exits the process from inside
                                JNI_CreateJavaVM, after one line saying why
@@ -26,7 +27,12 @@ main (int argc, char **argv)
 {
   const char *mode = argc > 1 ? argv[1] : "";
   const char *expect = NULL;
-  if (!strcmp (mode, "no-jvm"))
+  /* A host says which Emacs it is before anything else.  */
+  if (strcmp (mode, "no-host"))
+    CHECK_EQ (hts_set_host (0), HTS_OK);
+  if (!strcmp (mode, "no-host"))
+    expect = "hts_set_host was not called";
+  else if (!strcmp (mode, "no-jvm"))
     expect = "hts: cannot load the JVM";
   else if (!strcmp (mode, "no-classes"))
     expect = "the Java store is not on the class path";
@@ -90,7 +96,7 @@ main (int argc, char **argv)
     {
       fprintf (stderr, "usage: test_startup "
                        "no-jvm|no-classes|bad-option|bad-backend|hooks-off|"
-                       "implicit|aborts\n");
+                       "implicit|aborts|no-host\n");
       return 2;
     }
   /* "test_startup MODE first-call": no hts_init, the first call starts.  */

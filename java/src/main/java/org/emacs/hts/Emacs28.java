@@ -69,7 +69,7 @@ public final class Emacs28 extends HostPolicy {
         return size == 0 ? 1 : (int) size;
     }
 
-    /** maybe_resize_hash_table: the capacity after growing a full table. */
+    /** maybe_resize_hash_table: the size after growing a full table. */
     static int grown(int oldSize, float rehashSize) {
         double rs = rehashSize;   // the C code widens the float first
         long newSize;

@@ -6,10 +6,10 @@ import java.util.Arrays;
  * A mutable table with Emacs's slot semantics (fns.c), the same in 28.2
  * and 30:
  * <ul>
- * <li>a new table of capacity N has free slots 0..N-1, ascending;</li>
+ * <li>a new table of size N has free slots 0..N-1, ascending;</li>
  * <li>an insert takes the head of the free list; a removal pushes its slot on
  *     the head, so freed slots are reused last-in first-out;</li>
- * <li>the table grows only when the free list is empty, to the capacity
+ * <li>the table grows only when the free list is empty, to the size
  *     maybe_resize_hash_table picks, the new slots appended ascending;</li>
  * <li>clear rebuilds the ascending free list, but only when count &gt; 0;</li>
  * <li>copy keeps slots, values, hashes, chains and the free list;</li>
@@ -40,7 +40,7 @@ public final class LiveTable implements TableView, AutoCloseable {
     private int freeHead;
     private int count;
     /** A pure table's: never mutable again. */
-    private boolean sealed;
+    private boolean pure;
 
     private LiveTable(HostPolicy host, Weakness weakness, float rehashSize, float rehashThreshold,
                       TableLayout mem, int freeHead, int count) {
@@ -70,7 +70,7 @@ public final class LiveTable implements TableView, AutoCloseable {
     }
 
     /** {@link #imported} from separate keys and values. */
-    public static LiveTable of(HostPolicy host, NativeBlocks blocks, int capacity, long[] keys, long[] values,
+    public static LiveTable of(HostPolicy host, NativeBlocks blocks, int size, long[] keys, long[] values,
                                long[] hashes, int n, float rehashSize, float rehashThreshold,
                                Weakness weakness) {
         if (n < 0 || n > keys.length || n > values.length)
@@ -80,7 +80,7 @@ public final class LiveTable implements TableView, AutoCloseable {
             kv[2 * i] = keys[i];
             kv[2 * i + 1] = values[i];
         }
-        return imported(host, blocks, capacity, kv, hashes, n, rehashSize, rehashThreshold, weakness, false);
+        return imported(host, blocks, size, kv, hashes, n, rehashSize, rehashThreshold, weakness, false);
     }
 
     /**
@@ -91,14 +91,14 @@ public final class LiveTable implements TableView, AutoCloseable {
      * hold what the dump left there ({@link HostPolicy#dumpedValue}).
      * Built in Java arrays and copied whole.
      */
-    public static LiveTable imported(HostPolicy host, NativeBlocks blocks, int capacity, long[] kv,
+    public static LiveTable imported(HostPolicy host, NativeBlocks blocks, int size, long[] kv,
                                      long[] hashes, int n, float rehashSize, float rehashThreshold,
                                      Weakness weakness, boolean dumped) {
         host.checkParameters(rehashSize, rehashThreshold);
-        if (n < 0 || n > capacity) throw new IllegalArgumentException(n + " entries exceed capacity " + capacity);
-        int indexSize = host.indexSize(capacity, rehashThreshold);
-        long[] hash = new long[capacity];
-        int[] next = new int[capacity];
+        if (n < 0 || n > size) throw new IllegalArgumentException(n + " entries exceed size " + size);
+        int indexSize = host.indexSize(size, rehashThreshold);
+        long[] hash = new long[size];
+        int[] next = new int[size];
         int[] index = new int[indexSize];
         Arrays.fill(index, NONE);
         for (int i = 0; i < n; i++) {
@@ -109,23 +109,23 @@ public final class LiveTable implements TableView, AutoCloseable {
             next[i] = index[b];
             index[b] = i;
         }
-        for (int i = n; i < capacity; i++) {
+        for (int i = n; i < size; i++) {
             if (host.marksFreeByHash()) hash[i] = FREE;
-            next[i] = i + 1 < capacity ? i + 1 : NONE;
+            next[i] = i + 1 < size ? i + 1 : NONE;
         }
         long[] allKv = kv;
         long freeValue = dumped ? host.dumpedValue() : host.freshValue();
-        if (n < capacity && (host.unusedKey() != 0 || freeValue != 0)) {
-            allKv = Arrays.copyOf(kv, 2 * capacity);
-            for (int i = n; i < capacity; i++) {
+        if (n < size && (host.unusedKey() != 0 || freeValue != 0)) {
+            allKv = Arrays.copyOf(kv, 2 * size);
+            for (int i = n; i < size; i++) {
                 allKv[2 * i] = host.unusedKey();
                 allKv[2 * i + 1] = freeValue;
             }
         }
-        TableLayout mem = TableLayout.allocate(blocks, host, capacity, indexSize);
-        mem.putKeysAndValues(allKv, allKv == kv ? n : capacity);
+        TableLayout mem = TableLayout.allocate(blocks, host, size, indexSize);
+        mem.putKeysAndValues(allKv, allKv == kv ? n : size);
         mem.putLinks(hash, next, index);
-        return new LiveTable(host, weakness, rehashSize, rehashThreshold, mem, n < capacity ? n : NONE, n);
+        return new LiveTable(host, weakness, rehashSize, rehashThreshold, mem, n < size ? n : NONE, n);
     }
 
     /** Slots from..to-1 become free and never used, linked ascending, ending in NONE. */
@@ -180,7 +180,7 @@ public final class LiveTable implements TableView, AutoCloseable {
     // ---- reading -------------------------------------------------------
 
     @Override public int count() { return count; }
-    @Override public int capacity() { return mem.capacity(); }
+    @Override public int size() { return mem.size(); }
     @Override public Weakness weakness() { return weakness; }
     public HostPolicy host() { return host; }
     public float rehashSize() { return rehashSize; }
@@ -208,7 +208,7 @@ public final class LiveTable implements TableView, AutoCloseable {
 
     @Override
     public boolean isLive(int slot) {
-        if (slot < 0 || slot >= mem.capacity()) return false;
+        if (slot < 0 || slot >= mem.size()) return false;
         return host.marksFreeByHash() ? mem.hash(slot) != FREE : mem.key(slot) != host.unusedKey();
     }
 
@@ -218,30 +218,15 @@ public final class LiveTable implements TableView, AutoCloseable {
 
     @Override
     public int nextLive(int from) {
-        int cap = mem.capacity();
+        int cap = mem.size();
         for (int i = Math.max(from, 0); i < cap; i++)
             if (isLive(i)) return i;
         return NONE;
     }
 
-    @Override
-    public int findEq(long word, long hash) {
-        for (int i = mem.head(bucket(hash)); i >= 0; i = mem.next(i))
-            if (mem.key(i) == word) return i;
-        return NONE;
-    }
-
-    @Override
-    public int probe(long word, long hash, int after) {
-        int i = after < 0 ? mem.head(bucket(hash)) : mem.next(checkLive(after));
-        for (; i >= 0; i = mem.next(i))
-            if (mem.key(i) == word || mem.hash(i) == hash) return i;
-        return NONE;
-    }
-
     /** The free list from its head, for tests and invariant checks. */
     int[] freeList() {
-        int[] out = new int[capacity() - count];
+        int[] out = new int[size() - count];
         int n = 0;
         for (int i = freeHead; i >= 0; i = mem.next(i)) out[n++] = i;
         if (n != out.length) throw new IllegalStateException("free list holds " + n + " slots, expected " + out.length);
@@ -295,7 +280,7 @@ public final class LiveTable implements TableView, AutoCloseable {
     public void clear() {
         checkMutable();
         if (count > 0) {
-            int cap = mem.capacity();
+            int cap = mem.size();
             for (int i = 0; i < cap; i++) {
                 freeSlot(i);
                 mem.setNext(i, i + 1 < cap ? i + 1 : NONE);
@@ -313,13 +298,13 @@ public final class LiveTable implements TableView, AutoCloseable {
     }
 
     /** Makes the table immutable for good (a pure table); reading it still works. */
-    public LiveTable seal() {
-        sealed = true;
+    public LiveTable makePure() {
+        pure = true;
         return this;
     }
 
-    public boolean isSealed() {
-        return sealed;
+    public boolean isPure() {
+        return pure;
     }
 
     /** Frees its memory; a second close does nothing. */
@@ -377,7 +362,7 @@ public final class LiveTable implements TableView, AutoCloseable {
 
     /** maybe_resize_hash_table; the new memory is allocated before anything changes. */
     private void grow() {
-        int oldSize = mem.capacity();
+        int oldSize = mem.size();
         int newSize = host.grownSize(oldSize, rehashSize);
         mem.grow(newSize, host.indexSize(newSize, rehashThreshold));
         initFree(host, mem, oldSize, newSize);
@@ -391,6 +376,6 @@ public final class LiveTable implements TableView, AutoCloseable {
     }
 
     private void checkMutable() {
-        if (sealed) throw new IllegalStateException("a frozen table cannot change");
+        if (pure) throw new IllegalArgumentException("a pure table cannot change");
     }
 }

@@ -10,14 +10,14 @@ import java.util.Arrays;
  * <ol>
  * <li>root phase: C marks {@link #rootWords} with everything else it roots;</li>
  * <li>mark_object on a table: C marks a strong table's keys and values
- *     itself, straight from its layout, and tells the registry which
- *     tables it marked, in batches ({@link #mark}); a weak table is put
- *     aside for the weak phases;</li>
+ *     itself, straight from its layout, and remembers the table's handle
+ *     for the sweep, which hands the registry all of them in one batch
+ *     ({@link #mark}); a weak table is put aside for the weak phases;</li>
  * <li>{@link #markWeakToFixpoint} then {@link #removeDeadWeakEntries}
  *     (mark_and_sweep_weak_table_contents);</li>
  * <li>gc_sweep, before sweep_vectors frees the dead objects, calls
  *     {@link #sweep}, which drops (and frees) every table not marked since
- *     the last sweep, unless it is rooted or permanent.</li>
+ *     the last sweep, unless it is rooted or pure.</li>
  * </ol>
  *
  * <p>A handle is {@code generation << 32 | (index + 1)}, with a 31-bit
@@ -34,7 +34,7 @@ public final class Registry {
     private long[] owners = new long[64];
     private int[] generations = new int[64];
     private boolean[] marked = new boolean[64];
-    private boolean[] permanent = new boolean[64];
+    private boolean[] pure = new boolean[64];
     private int[] freeIndices = new int[64];
     private int freeCount;
     private int highWater;
@@ -60,13 +60,13 @@ public final class Registry {
         return add(table, ownerWord, false);
     }
 
-    /** A pure table, sealed: never swept, as pure objects are never collected. */
-    public long managePermanent(LiveTable table, long ownerWord) {
-        if (!table.isSealed()) throw new IllegalArgumentException("a permanent table must be sealed");
+    /** A pure table: never swept, as pure objects are never collected. */
+    public long managePure(LiveTable table, long ownerWord) {
+        if (!table.isPure()) throw new IllegalArgumentException("only a pure table is managed as one");
         return add(table, ownerWord, true);
     }
 
-    private long add(LiveTable table, long ownerWord, boolean isPermanent) {
+    private long add(LiveTable table, long ownerWord, boolean isPure) {
         int i;
         if (freeCount > 0) {
             i = freeIndices[--freeCount];
@@ -77,7 +77,7 @@ public final class Registry {
         tables[i] = table;
         owners[i] = ownerWord;
         marked[i] = false;
-        permanent[i] = isPermanent;
+        pure[i] = isPure;
         live++;
         return ((long) generations[i] << 32) | (i + 1);
     }
@@ -88,7 +88,7 @@ public final class Registry {
         owners = Arrays.copyOf(owners, n);
         generations = Arrays.copyOf(generations, n);
         marked = Arrays.copyOf(marked, n);
-        permanent = Arrays.copyOf(permanent, n);
+        pure = Arrays.copyOf(pure, n);
         freeIndices = Arrays.copyOf(freeIndices, n);
     }
 
@@ -104,7 +104,7 @@ public final class Registry {
         return i >= 0 && i < highWater && tables[i] != null && generations[i] == (int) (handle >>> 32);
     }
 
-    /** The table behind a handle (a sealed one refuses to change). */
+    /** The table behind a handle (a pure one refuses to change). */
     public LiveTable table(long handle) {
         return tables[indexOf(handle)];
     }
@@ -125,7 +125,7 @@ public final class Registry {
         tables[i] = null;
         owners[i] = 0;
         marked[i] = false;
-        permanent[i] = false;
+        pure[i] = false;
         generations[i] = (generations[i] + 1) & Integer.MAX_VALUE;   // handles stay positive
         freeIndices[freeCount++] = i;
         live--;
@@ -166,14 +166,14 @@ public final class Registry {
 
     /**
      * gc_sweep's call: drops every table not marked since the last sweep, unless
-     * rooted or permanent, then clears all marks.  Returns how many it dropped.
+     * rooted or pure, then clears all marks.  Returns how many it dropped.
      */
     public int sweep() {
         keepRooted();
         int dropped = 0;
         for (int i = 0; i < highWater; i++) {
             if (tables[i] == null) continue;
-            if (!marked[i] && !permanent[i]) {
+            if (!marked[i] && !pure[i]) {
                 drop(i);
                 dropped++;
             }
@@ -224,7 +224,7 @@ public final class Registry {
             if (t == null) continue;
             entries += t.count();
             if (t.weakness().isWeak()) weakTables++;
-            if (permanent[i]) pureTables++;
+            if (pure[i]) pureTables++;
             bytes += t.nativeBytes();
         }
         Runtime rt = Runtime.getRuntime();

@@ -12,7 +12,7 @@ import java.util.List;
  * @param liveTables       tables the registry holds, pure ones included
  * @param liveEntries      entries in all of them
  * @param weakTables       of the tables, those with a weakness
- * @param pureTables       sealed (purecopied) tables, never swept
+ * @param pureTables       pure (purecopied) tables, never swept
  * @param nativeBytes      bytes of native memory the tables' layouts hold, headers included
  * @param gcs              sweeps the registry has taken part in
  * @param droppedLastGc    tables the last sweep dropped

@@ -46,18 +46,18 @@ final class TableLayout implements AutoCloseable {
     private final int hashBytes;
     private ByteBuffer header;
     private ByteBuffer arrays;
-    private int capacity;
+    private int size;
     private int indexSize;
     private int hashOffset, nextOffset, indexOffset;
 
-    private TableLayout(NativeBlocks blocks, HostPolicy host, int capacity, int indexSize) {
+    private TableLayout(NativeBlocks blocks, HostPolicy host, int size, int indexSize) {
         this.blocks = blocks;
         this.host = host;
         this.hashBytes = host.hashBytes();
         this.header = blocks.allocate(HEADER_BYTES);
         header.putLong(UNUSED_KEY, host.unusedKey());
         try {
-            install(capacity, indexSize);
+            install(size, indexSize);
         } catch (RuntimeException | Error e) {
             blocks.free(header);
             header = null;
@@ -65,31 +65,31 @@ final class TableLayout implements AutoCloseable {
         }
     }
 
-    /** Fresh memory for CAPACITY slots and INDEXSIZE buckets, all zero, laid out as HOST reads it. */
-    static TableLayout allocate(NativeBlocks blocks, HostPolicy host, int capacity, int indexSize) {
-        return new TableLayout(blocks, host, capacity, indexSize);
+    /** Fresh memory for SIZE slots and INDEXSIZE buckets, all zero, laid out as HOST reads it. */
+    static TableLayout allocate(NativeBlocks blocks, HostPolicy host, int size, int indexSize) {
+        return new TableLayout(blocks, host, size, indexSize);
     }
 
     /** The number of bytes the arrays of a table of this shape take, or TableTooLargeException. */
-    static int arraysBytes(int hashBytes, int capacity, int indexSize) {
-        long bytes = (20L + hashBytes) * capacity + 4L * indexSize;
+    static int arraysBytes(int hashBytes, int size, int indexSize) {
+        long bytes = (20L + hashBytes) * size + 4L * indexSize;
         bytes = (bytes + 7) & ~7L;
-        if (bytes > MAX_BYTES) throw new TableTooLargeException(capacity);
+        if (bytes > MAX_BYTES) throw new TableTooLargeException(size);
         return (int) bytes;
     }
 
     /** Allocates arrays of the new shape and makes them current; the old block is returned, not freed. */
-    private ByteBuffer install(int newCapacity, int newIndexSize) {
-        ByteBuffer fresh = blocks.allocate(arraysBytes(hashBytes, newCapacity, newIndexSize));
+    private ByteBuffer install(int newSize, int newIndexSize) {
+        ByteBuffer fresh = blocks.allocate(arraysBytes(hashBytes, newSize, newIndexSize));
         ByteBuffer old = arrays;
         arrays = fresh;
-        capacity = newCapacity;
+        size = newSize;
         indexSize = newIndexSize;
-        hashOffset = 16 * newCapacity;
-        nextOffset = (16 + hashBytes) * newCapacity;
-        indexOffset = (20 + hashBytes) * newCapacity;
+        hashOffset = 16 * newSize;
+        nextOffset = (16 + hashBytes) * newSize;
+        indexOffset = (20 + hashBytes) * newSize;
         long base = blocks.address(fresh);
-        header.putLong(SIZE, newCapacity);
+        header.putLong(SIZE, newSize);
         header.putLong(INDEX_SIZE, newIndexSize);
         header.putLong(INDEX_BITS, host.indexBits(newIndexSize));
         header.putLong(KEY_AND_VALUE, base);
@@ -104,19 +104,19 @@ final class TableLayout implements AutoCloseable {
      * hashes and links; the new slots and every bucket are zero, for
      * LiveTable to fill.  The old block is freed once copied.
      */
-    void grow(int newCapacity, int newIndexSize) {
-        int oldCapacity = capacity;
+    void grow(int newSize, int newIndexSize) {
+        int oldSize = size;
         int oldHash = hashOffset, oldNext = nextOffset;
-        ByteBuffer old = install(newCapacity, newIndexSize);
-        arrays.put(0, old, 0, 16 * oldCapacity);
-        arrays.put(hashOffset, old, oldHash, hashBytes * oldCapacity);
-        arrays.put(nextOffset, old, oldNext, 4 * oldCapacity);
+        ByteBuffer old = install(newSize, newIndexSize);
+        arrays.put(0, old, 0, 16 * oldSize);
+        arrays.put(hashOffset, old, oldHash, hashBytes * oldSize);
+        arrays.put(nextOffset, old, oldNext, 4 * oldSize);
         blocks.free(old);
     }
 
     /** A layout of the same shape holding the same bytes (copy-hash-table). */
     TableLayout copy() {
-        TableLayout c = new TableLayout(blocks, host, capacity, indexSize);
+        TableLayout c = new TableLayout(blocks, host, size, indexSize);
         c.arrays.put(0, arrays, 0, arrays.capacity());
         c.header.put(0, header, 0, KEY_AND_VALUE);
         return c;
@@ -127,7 +127,7 @@ final class TableLayout implements AutoCloseable {
         return blocks.address(header);
     }
 
-    int capacity() { return capacity; }
+    int size() { return size; }
     int indexSize() { return indexSize; }
 
     /** The native memory it holds: header and arrays. */
@@ -160,17 +160,17 @@ final class TableLayout implements AutoCloseable {
         longs().put(0, kv, 0, 2 * n);
     }
 
-    /** HASH (capacity words), NEXT (capacity ints) and INDEX (indexSize ints), whole. */
+    /** HASH (size words), NEXT (size ints) and INDEX (indexSize ints), whole. */
     void putLinks(long[] hash, int[] next, int[] index) {
         IntBuffer ints = ints();
         if (hashBytes == 8) {
-            longs().put(hashOffset >> 3, hash, 0, capacity);
+            longs().put(hashOffset >> 3, hash, 0, size);
         } else {
-            int[] narrow = new int[capacity];
-            for (int i = 0; i < capacity; i++) narrow[i] = (int) hash[i];
-            ints.put(hashOffset >> 2, narrow, 0, capacity);
+            int[] narrow = new int[size];
+            for (int i = 0; i < size; i++) narrow[i] = (int) hash[i];
+            ints.put(hashOffset >> 2, narrow, 0, size);
         }
-        ints.put(nextOffset >> 2, next, 0, capacity);
+        ints.put(nextOffset >> 2, next, 0, size);
         ints.put(indexOffset >> 2, index, 0, indexSize);
     }
 
@@ -208,9 +208,5 @@ final class TableLayout implements AutoCloseable {
         blocks.free(header);
         arrays = null;
         header = null;
-    }
-
-    boolean isClosed() {
-        return header == null;
     }
 }

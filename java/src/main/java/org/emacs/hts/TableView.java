@@ -1,10 +1,10 @@
 package org.emacs.hts;
 
 /**
- * Read-only access to a table's slots.  Words are raw 64-bit Lisp_Object bits
- * and hashes are the non-negative codes C computed (XUFIXNUM of the hash).
- * The store compares words only for identity; every other test is decided by
- * C, which enumerates candidates with {@link #probe}.
+ * Read-only access to a table's slots, slot by slot.  Words are raw 64-bit
+ * Lisp_Object bits and hashes are the non-negative codes C computed.  There
+ * is no lookup: C looks keys up itself, over the table's memory
+ * (hts_layout.h), and decides every test.
  */
 public interface TableView {
     /** Marks a free slot in results: no slot. */
@@ -13,8 +13,8 @@ public interface TableView {
     /** hash-table-count. */
     int count();
 
-    /** hash-table-size: the slot capacity, not the count. */
-    int capacity();
+    /** hash-table-size: the slots, free ones included. */
+    int size();
 
     Weakness weakness();
 
@@ -35,15 +35,4 @@ public interface TableView {
      * is changed between calls (removed slots are skipped, grown slots appended).
      */
     int nextLive(int from);
-
-    /** The slot whose key is this very word (eq), searched as hash_lookup does; or NONE. */
-    int findEq(long word, long hash);
-
-    /**
-     * The next candidate in the collision chain of {@code hash}: a slot whose key
-     * is {@code word}, or whose stored hash equals {@code hash} (for C to run the
-     * test's cmpfn on).  {@code after} is the previous candidate, or NONE to start.
-     * Candidates come in hash_lookup's order.
-     */
-    int probe(long word, long hash, int after);
 }

@@ -79,7 +79,7 @@ final class WeakTables {
         int j = 0;
         for (LiveTable table : pending) {
             if (table.count() == 0) continue;
-            if (dead.length < table.capacity()) dead = new boolean[Math.max(table.capacity(), 2 * dead.length)];
+            if (dead.length < table.size()) dead = new boolean[Math.max(table.size(), 2 * dead.length)];
             boolean any = false;
             for (int slot = table.nextLive(0); slot >= 0; slot = table.nextLive(slot + 1), j += 2)
                 any |= dead[slot] = table.weakness().removes(survives[j], survives[j + 1]);

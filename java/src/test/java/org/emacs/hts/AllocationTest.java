@@ -32,9 +32,9 @@ class AllocationTest {
         for (int i = 0; i < OPS; i++) {
             long w = words[i % N];
             long h = hashOf(w);
-            int s = t.findEq(w, h);                    // gethash hit
+            int s = Lookup.eq(t, w, h);                    // gethash hit
             sum += t.value(s);
-            sum += t.findEq(w + 4, h);                 // gethash miss
+            sum += Lookup.eq(t, w + 4, h);                 // gethash miss
             t.setValue(s, i);                          // puthash, existing key
             t.removeSlot(s);                           // remhash
             sum += t.insert(w, i, h);                  // puthash, new key: reuses the slot

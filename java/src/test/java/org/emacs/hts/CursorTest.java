@@ -34,12 +34,12 @@ class CursorTest {
     private static List<String> mapStore(LiveTable t, Body body) {
         Mutator m = new Mutator() {
             public void put(long k) {
-                int s = t.findEq(k, hashOf(k));
+                int s = Lookup.eq(t, k, hashOf(k));
                 if (s >= 0) t.setValue(s, k);
                 else t.insert(k, k, hashOf(k));
             }
             public void remove(long k) { Models.remhashEq(t, k, hashOf(k)); }
-            public void setValue(long k, long v) { t.setValue(t.findEq(k, hashOf(k)), v); }
+            public void setValue(long k, long v) { t.setValue(Lookup.eq(t, k, hashOf(k)), v); }
             public void clear() { t.clear(); }
         };
         List<String> seen = new ArrayList<>();

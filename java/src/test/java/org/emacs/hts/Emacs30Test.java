@@ -27,11 +27,11 @@ class Emacs30Test {
     @Test
     void makeHashTablesDefaultSize0HasNoSlotsAndOneBucket() {
         LiveTable t = table(0);
-        assertEquals(0, t.capacity(), "(hash-table-size (make-hash-table)) is 0");
+        assertEquals(0, t.size(), "(hash-table-size (make-hash-table)) is 0");
         assertEquals(1, t.indexSize(), "the shared {-1} index");
         assertEquals(0, t.freeList().length);
         assertEquals(0, t.insert(16, 1, 5));
-        assertEquals(6, t.capacity(), "the first insert grows 0 to 6");
+        assertEquals(6, t.size(), "the first insert grows 0 to 6");
     }
 
     @Test
@@ -40,7 +40,7 @@ class Emacs30Test {
         List<Integer> sizes = new ArrayList<>();
         for (long k = 1; k <= 800; k++) {
             t.insert(8 * k, k, k * 2654435761L & 0xFFFF_FFFFL);
-            if (sizes.isEmpty() || sizes.get(sizes.size() - 1) != t.capacity()) sizes.add(t.capacity());
+            if (sizes.isEmpty() || sizes.get(sizes.size() - 1) != t.size()) sizes.add(t.size());
         }
         assertEquals(List.of(6, 24, 96, 192, 384, 768, 1536), sizes);
         assertEquals(24, HOST.grownSize(1, 1.5f), "a size below 6 grows from a base of 6, times 4");
@@ -54,8 +54,8 @@ class Emacs30Test {
             a.insert(8 * k, k, k);
             b.insert(8 * k, k, k);
         }
-        assertEquals(40, a.capacity(), "10 is at most 64: times 4");
-        assertEquals(40, b.capacity());
+        assertEquals(40, a.size(), "10 is at most 64: times 4");
+        assertEquals(40, b.size());
         assertEquals(64, a.indexSize());
     }
 
@@ -83,7 +83,7 @@ class Emacs30Test {
         LiveTable t = table(4);
         int s = t.insert(16, 1, 0xFFFF_FFFFL);
         assertEquals(0xFFFF_FFFFL, t.hash(s));
-        assertEquals(s, t.findEq(16, 0xFFFF_FFFFL));
+        assertEquals(s, Lookup.eq(t, 16, 0xFFFF_FFFFL));
         assertThrows(IllegalArgumentException.class, () -> t.insert(24, 1, 1L << 32));
         assertThrows(IllegalArgumentException.class, () -> t.insert(24, 1, -1));
     }
@@ -124,9 +124,9 @@ class Emacs30Test {
         for (long k = 1; k <= 5; k++) t.insert(8 * k, k, k);
         t.removeSlot(1);
         LiveTable back = FrozenTable.freeze(t).thaw();
-        assertEquals(4, back.capacity(), "hash_table_thaw: the size is the count");
+        assertEquals(4, back.size(), "hash_table_thaw: the size is the count");
         assertEquals(0, back.freeList().length);
         back.insert(800, 1, 1);
-        assertEquals(24, back.capacity(), "4 is at most 64: base 6, times 4");
+        assertEquals(24, back.size(), "4 is at most 64: base 6, times 4");
     }
 }

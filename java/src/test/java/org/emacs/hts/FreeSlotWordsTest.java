@@ -61,8 +61,8 @@ class FreeSlotWordsTest {
         LiveTable t = LiveTable.create(host, NativeBlocks.DIRECT, 1, -4f, 1f, Weakness.NONE);
         t.insert(16, 160, 9);
         t.insert(24, 240, 10);
-        assertEquals(true, t.capacity() > 2, host + " grew by more than a slot");
-        int size = t.capacity();
+        assertEquals(true, t.size() > 2, host + " grew by more than a slot");
+        int size = t.size();
         for (int i = 2; i < size; i++) assertEquals(UNBOUND, t.memory().value(i), host + ": grown slot " + i);
         t.removeSlot(0);
         LiveTable copy = t.copy();

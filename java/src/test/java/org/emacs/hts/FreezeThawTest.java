@@ -25,7 +25,7 @@ class FreezeThawTest {
     private static LiveTable withHoles() {
         LiveTable t = Tables28.create(12, 0.5f, 0.8125f, Weakness.NONE);
         for (long k = 0; k < 10; k++) t.insert(k << 3, k * 100, k % 4);
-        for (long k : new long[] {2, 5, 7}) t.removeSlot(t.findEq(k << 3, k % 4));
+        for (long k : new long[] {2, 5, 7}) t.removeSlot(Lookup.eq(t, k << 3, k % 4));
         t.insert(50 << 3, 5000, 1);   // lands in slot 7, the last freed
         return t;
     }
@@ -34,7 +34,7 @@ class FreezeThawTest {
     void freezingCompactsLiveEntriesToTheFrontInSlotOrder() {
         LiveTable t = withHoles();
         FrozenTable f = FrozenTable.freeze(t);
-        assertEquals(t.capacity(), f.capacity());
+        assertEquals(t.size(), f.size());
         assertEquals(8, f.count());
         List<Long> expected = new ArrayList<>();
         for (int s : Models.liveSlots(t)) expected.add(t.key(s));
@@ -49,10 +49,10 @@ class FreezeThawTest {
     void thawGivesSlotsZeroToNAndAnAscendingFreeList() {
         LiveTable t = withHoles();
         LiveTable back = FrozenTable.freeze(t).thaw();
-        assertEquals(12, back.capacity());
+        assertEquals(12, back.size());
         assertEquals(8, back.count());
         assertEquals(List.of(8, 9, 10, 11), asList(back.freeList()));
-        for (int s = 0; s < 8; s++) assertEquals(s, back.findEq(back.key(s), back.hash(s)));
+        for (int s = 0; s < 8; s++) assertEquals(s, Lookup.eq(back, back.key(s), back.hash(s)));
     }
 
     @Test
@@ -64,7 +64,7 @@ class FreezeThawTest {
             ref.put(k << 3, k * 100, k % 4);
         }
         for (long k : new long[] {2, 5, 7}) {
-            t.removeSlot(t.findEq(k << 3, k % 4));
+            t.removeSlot(Lookup.eq(t, k << 3, k % 4));
             ref.removeEq(k << 3, k % 4);
         }
         Models.assertMatches(ref.dumpAndLoad(), FrozenTable.freeze(t).thaw(), "after dump and load");
@@ -77,7 +77,7 @@ class FreezeThawTest {
         LiveTable back = FrozenTable.freeze(t).thaw();
         assertEquals(0, back.freeList().length);
         assertEquals(4, back.insert(99, 99, 99));
-        assertEquals(6, back.capacity());
+        assertEquals(6, back.size());
     }
 
     @Test
@@ -87,7 +87,7 @@ class FreezeThawTest {
         for (int i = 0; i < moved.length; i++) moved[i] = 1000 + i;
         LiveTable back = f.thaw(moved);
         for (int s = 0; s < moved.length; s++) {
-            assertEquals(s, back.findEq(f.key(s), 1000 + s));
+            assertEquals(s, Lookup.eq(back, f.key(s), 1000 + s));
             assertEquals(1000 + s, back.hash(s));
         }
         assertThrows(IllegalArgumentException.class, () -> f.thaw(new long[2]));
@@ -98,8 +98,8 @@ class FreezeThawTest {
         LiveTable t = withHoles();
         LiveTable back = FrozenTable.freeze(t).thaw();
         for (long k = 0; k < 10; k++) {
-            boolean present = t.findEq(k << 3, k % 4) >= 0;
-            assertEquals(present, back.findEq(k << 3, k % 4) >= 0, "key " + k);
+            boolean present = Lookup.eq(t, k << 3, k % 4) >= 0;
+            assertEquals(present, Lookup.eq(back, k << 3, k % 4) >= 0, "key " + k);
             assertEquals(Models.probeAll(t, -8, k % 4).size(), Models.probeAll(back, -8, k % 4).size());
         }
     }
@@ -112,7 +112,7 @@ class FreezeThawTest {
         assertEquals(Weakness.KEY, f.weakness());
         assertEquals(16, f.key(1));
         LiveTable live = f.thaw();
-        assertEquals(1, live.findEq(16, 2));
+        assertEquals(1, Lookup.eq(live, 16, 2));
         assertEquals(Weakness.KEY, live.weakness());
         assertEquals(3, live.insert(32, 4, 4));
         assertThrows(IllegalArgumentException.class,

@@ -5,16 +5,16 @@ import java.util.Arrays;
 /**
  * The tests' model of what pdumper dumps (hash_table_freeze): an immutable,
  * compact snapshot of a table, its live entries in slot order at slots
- * 0..count-1, its capacity, rehash parameters and weakness.  There is no
+ * 0..count-1, its size, rehash parameters and weakness.  There is no
  * way to mutate it, and all fields are final, so any thread may read it
  * once it has been handed over.  {@link #thaw()} makes a live table again,
  * in hts_import's order.  In Emacs the snapshot is the table's traced
- * {@code frozen} vector in C, and a pure table is a sealed
- * {@link LiveTable}, since C reads it in place.
+ * {@code frozen} vector in C; a pure table is a {@link LiveTable} made
+ * pure, since C reads it in place.
  */
 public final class FrozenTable {
     private final HostPolicy host;
-    private final int capacity;
+    private final int size;
     private final long[] keys;
     private final long[] values;
     private final long[] hashes;
@@ -22,12 +22,12 @@ public final class FrozenTable {
     private final float rehashThreshold;
     private final Weakness weakness;
 
-    FrozenTable(HostPolicy host, int capacity, long[] keys, long[] values, long[] hashes,
+    FrozenTable(HostPolicy host, int size, long[] keys, long[] values, long[] hashes,
                 float rehashSize, float rehashThreshold, Weakness weakness) {
-        if (keys.length != values.length || keys.length != hashes.length || keys.length > capacity)
+        if (keys.length != values.length || keys.length != hashes.length || keys.length > size)
             throw new IllegalArgumentException("inconsistent frozen table");
         this.host = host;
-        this.capacity = capacity;
+        this.size = size;
         this.keys = keys;
         this.values = values;
         this.hashes = hashes;
@@ -47,7 +47,7 @@ public final class FrozenTable {
             h[j] = t.hash(i);
             j++;
         }
-        return new FrozenTable(t.host(), t.capacity(), k, v, h, t.rehashSize(), t.rehashThreshold(),
+        return new FrozenTable(t.host(), t.size(), k, v, h, t.rehashSize(), t.rehashThreshold(),
                                t.weakness());
     }
 
@@ -55,17 +55,17 @@ public final class FrozenTable {
      * A snapshot from bulk data, as pdumper's loader hands it over: {@code n}
      * entries that will occupy slots 0..n-1.  The arrays are copied.
      */
-    public static FrozenTable of(int capacity, long[] keys, long[] values, long[] hashes, int n,
+    public static FrozenTable of(int size, long[] keys, long[] values, long[] hashes, int n,
                                  float rehashSize, float rehashThreshold, Weakness weakness) {
         long[] h = Arrays.copyOf(hashes, n);
         for (long x : h)
             if (x < 0) throw new IllegalArgumentException("negative hash " + x);
-        return new FrozenTable(Tables28.HOST, capacity, Arrays.copyOf(keys, n), Arrays.copyOf(values, n), h,
+        return new FrozenTable(Tables28.HOST, size, Arrays.copyOf(keys, n), Arrays.copyOf(values, n), h,
                                rehashSize, rehashThreshold, weakness);
     }
 
     public int count() { return keys.length; }
-    public int capacity() { return capacity; }
+    public int size() { return size; }
     public Weakness weakness() { return weakness; }
     public float rehashSize() { return rehashSize; }
     public float rehashThreshold() { return rehashThreshold; }
@@ -82,13 +82,13 @@ public final class FrozenTable {
     /**
      * hash_table_thaw: a live table with these entries at slots 0..count-1 and
      * new hashes, as after a pdump load, where eq hashes (addresses) have moved.
-     * Emacs 28.2 gives it its old capacity; Emacs 30 none to spare.
+     * Emacs 28.2 gives it its old size; Emacs 30 none to spare.
      */
     public LiveTable thaw(long[] newHashes) {
         if (newHashes.length < keys.length)
             throw new IllegalArgumentException("need " + keys.length + " hashes, got " + newHashes.length);
-        int size = host.version() == 30 ? keys.length : capacity;
-        return LiveTable.of(host, NativeBlocks.DIRECT, size, keys, values, newHashes, keys.length,
+        int slots = host.version() == 30 ? keys.length : size;
+        return LiveTable.of(host, NativeBlocks.DIRECT, slots, keys, values, newHashes, keys.length,
                             rehashSize, rehashThreshold, weakness);
     }
 

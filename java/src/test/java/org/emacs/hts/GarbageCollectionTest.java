@@ -139,7 +139,7 @@ class GarbageCollectionTest {
         heap.root(k2);
         heap.collect();
         assertEquals(1, count(t));
-        assertTrue(heap.tableOf(t).findEq(k1, k1 >>> 3) >= 0);
+        assertTrue(Lookup.eq(heap.tableOf(t), k1, k1 >>> 3) >= 0);
         assertFalse(heap.alive(v2));
     }
 

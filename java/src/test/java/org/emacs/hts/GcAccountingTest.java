@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class GcAccountingTest {
     /** The words of stock's four vectors for T's shape. */
     private static long stockWords(LiveTable t) {
-        return 4 + 2L * t.capacity() + t.capacity() + t.capacity() + t.indexSize();
+        return 4 + 2L * t.size() + t.size() + t.size() + t.indexSize();
     }
 
     private static LiveTable table(long size, float rehashSize, float threshold) {
@@ -37,10 +37,10 @@ class GcAccountingTest {
         LiveTable t = table(65, Emacs28.DEFAULT_REHASH_SIZE, Emacs28.DEFAULT_REHASH_THRESHOLD);
         long before = stockWords(t);
         for (long k = 0; k < 65; k++) t.insert(k, k, k);
-        t.setValue(t.findEq(3, 3), 33);
-        t.probe(7, 7, -1);
+        t.setValue(Lookup.eq(t, 3, 3), 33);
+        Lookup.next(t, 7, 7, -1);
         for (int s = t.nextLive(0); s >= 0; s = t.nextLive(s + 1)) t.value(s);
-        t.removeSlot(t.findEq(5, 5));
+        t.removeSlot(Lookup.eq(t, 5, 5));
         t.insert(5, 5, 5);
         t.clear();
         t.clear();
@@ -51,7 +51,7 @@ class GcAccountingTest {
     void growthCountsTheGrownVectorsAndACopyCountsItsOwn() {
         LiveTable t = table(65, Emacs28.DEFAULT_REHASH_SIZE, Emacs28.DEFAULT_REHASH_THRESHOLD);
         for (long k = 0; k < 66; k++) t.insert(k, k, k);
-        assertEquals(97, t.capacity());
+        assertEquals(97, t.size());
         assertEquals(4 + 4 * 97 + 121, stockWords(t), "index: 97 / 0.8125 = 119 = 7 * 17 -> 121");
         assertEquals(stockWords(t), stockWords(t.copy()));
 

@@ -60,7 +60,7 @@ class ModelTest {
             if (op < 40) {
                 what = "puthash";
                 long value = rnd.nextLong();
-                int s = t.findEq(word, hash);
+                int s = Lookup.eq(t, word, hash);
                 assertEquals(r.lookupEq(word, hash), s, at + " lookup");
                 if (s >= 0) {
                     t.setValue(s, value);
@@ -100,7 +100,7 @@ class ModelTest {
                     if (!fired && i >= trigger) {
                         fired = true;
                         Models.remhashEq(ft, victim, hashOf(victim));
-                        if (ft.findEq(added, hashOf(added)) < 0) ft.insert(added, 1, hashOf(added));
+                        if (Lookup.eq(ft, added, hashOf(added)) < 0) ft.insert(added, 1, hashOf(added));
                     }
                 }
                 boolean[] refFired = {false};

@@ -11,11 +11,11 @@ final class Models {
     private Models() {}
 
     /**
-     * Everything observable must match: capacity, count, every slot, the free
+     * Everything observable must match: size, count, every slot, the free
      * list; and, when {@code chains} (the CHAINED store), the collision chains.
      */
     static void assertMatches(ReferenceTable ref, LiveTable t, String step) {
-        assertEquals(ref.size(), t.capacity(), step + ": capacity");
+        assertEquals(ref.size(), t.size(), step + ": size");
         assertEquals(ref.count, t.count(), step + ": count");
         for (int i = 0; i < ref.size(); i++) {
             boolean live = ref.key.get(i) != null;
@@ -32,11 +32,11 @@ final class Models {
 
     /**
      * remhash on an eq table as Emacs does it: the key found in the
-     * layout (C's lookup, modelled by findEq), then its slot removed.
+     * layout (C's lookup, as Lookup.eq does it), then its slot removed.
      * Returns the slot, or NONE.
      */
     static int remhashEq(LiveTable t, long word, long hash) {
-        int slot = t.findEq(word, hash);
+        int slot = Lookup.eq(t, word, hash);
         if (slot >= 0) t.removeSlot(slot);
         return slot;
     }
@@ -49,9 +49,9 @@ final class Models {
     }
 
     /** The store's candidates for (word, hash), in order. */
-    static List<Integer> probeAll(TableView t, long word, long hash) {
+    static List<Integer> probeAll(LiveTable t, long word, long hash) {
         List<Integer> out = new ArrayList<>();
-        for (int i = t.probe(word, hash, -1); i >= 0; i = t.probe(word, hash, i)) out.add(i);
+        for (int i = Lookup.next(t, word, hash, -1); i >= 0; i = Lookup.next(t, word, hash, i)) out.add(i);
         return out;
     }
 
@@ -69,7 +69,7 @@ final class Models {
     }
 
     static void assertSlots(TableView t, long[] expectedKeysBySlot) {
-        long[] actual = new long[t.capacity()];
+        long[] actual = new long[t.size()];
         for (int i = 0; i < actual.length; i++) actual[i] = t.isLive(i) ? t.key(i) : 0;
         assertArrayEquals(expectedKeysBySlot, actual);
     }

@@ -69,16 +69,16 @@ class RegistryTest {
     }
 
     @Test
-    void permanentSealedTablesAreNeverSweptNorChanged() {
-        LiveTable pure = withEntries(4).seal();
-        long h = registry.managePermanent(pure, 8);
+    void pureTablesAreNeverSweptNorChanged() {
+        LiveTable pure = withEntries(4).makePure();
+        long h = registry.managePure(pure, 8);
         registry.sweep();
         registry.sweep();
         assertSame(pure, registry.table(h));
-        assertThrows(IllegalStateException.class, () -> registry.table(h).insert(99, 99, 99),
-                     "a sealed table is not mutable");
+        assertThrows(IllegalArgumentException.class, () -> registry.table(h).insert(99, 99, 99),
+                     "a pure table is not mutable");
         assertEquals(4, registry.table(h).copy().insert(99, 99, 99), "its copy is");
-        assertThrows(IllegalArgumentException.class, () -> registry.managePermanent(withEntries(1), 16));
+        assertThrows(IllegalArgumentException.class, () -> registry.managePure(withEntries(1), 16));
     }
 
     @Test
@@ -122,7 +122,7 @@ class RegistryTest {
                      List.of(s.liveTables(), s.liveEntries(), s.weakTables(), s.gcs(),
                              s.droppedLastGc(), s.droppedTotal(), s.nativeBytes()));
 
-        registry.managePermanent(withEntries(3).seal(), 32);
+        registry.managePure(withEntries(3).makePure(), 32);
         registry.table(a).insert(99, 99, 99);
         registry.free(a);
         s = registry.stats();

@@ -25,9 +25,9 @@ public final class Tables28 {
     }
 
     /** {@link LiveTable#of} under 28.2's sizes. */
-    public static LiveTable of(int capacity, long[] keys, long[] values, long[] hashes, int n,
+    public static LiveTable of(int size, long[] keys, long[] values, long[] hashes, int n,
                                float rehashSize, float rehashThreshold, Weakness weakness) {
-        return LiveTable.of(HOST, NativeBlocks.DIRECT, capacity, keys, values, hashes, n, rehashSize,
+        return LiveTable.of(HOST, NativeBlocks.DIRECT, size, keys, values, hashes, n, rehashSize,
                             rehashThreshold, weakness);
     }
 }

@@ -35,7 +35,7 @@ final class FfmBackend implements Backend {
     static FfmBackend create(HostPolicy host, TestHooks hooks) throws ReflectiveOperationException {
         FfmMemory memory = new FfmMemory();
         memory.warmUp();
-        return new FfmBackend(new Dispatch(new Entries(Registry.global(), host, memory, hooks)));
+        return new FfmBackend(new Dispatch(new Operations(Registry.global(), host, memory, hooks)));
     }
 
     /** The stub's address, for the shim to publish: no call into C needed. */

@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.emacs.hts.Emacs28;
 import org.emacs.hts.LiveTable;
+import org.emacs.hts.Lookup;
 import org.emacs.hts.NativeBlocks;
 import org.emacs.hts.Weakness;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -74,26 +75,26 @@ public class StoreBenchmark {
     @Benchmark
     public long get() {
         int i = nextIndex();
-        return table.value(table.findEq(words[i], hashes[i]));
+        return table.value(Lookup.eq(table, words[i], hashes[i]));
     }
 
     @Benchmark
     public int getMiss() {
         int i = nextIndex();
         long absent = words[i] + 16;
-        return table.findEq(absent, eqHash(absent));
+        return Lookup.eq(table, absent, eqHash(absent));
     }
 
     @Benchmark
     public void put() {
         int i = nextIndex();
-        table.setValue(table.findEq(words[i], hashes[i]), cursor);
+        table.setValue(Lookup.eq(table, words[i], hashes[i]), cursor);
     }
 
     @Benchmark
     public int removeAndPut() {
         int i = nextIndex();
-        table.removeSlot(table.findEq(words[i], hashes[i]));
+        table.removeSlot(Lookup.eq(table, words[i], hashes[i]));
         return table.insert(words[i], cursor, hashes[i]);
     }
 }

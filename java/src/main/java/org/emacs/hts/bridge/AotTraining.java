@@ -36,8 +36,8 @@ public final class AotTraining {
         }
         long dumped = registry.manage(LiveTable.of(host28, NativeBlocks.DIRECT, 65, keys, values, hashes, 64,
                                                    1.5f, 0.8125f, Weakness.NONE), 0);
-        registry.managePermanent(LiveTable.of(host28, NativeBlocks.DIRECT, 65, keys, values, hashes, 64,
-                                              1.5f, 0.8125f, Weakness.NONE).seal(), 0);
+        registry.managePure(LiveTable.of(host28, NativeBlocks.DIRECT, 65, keys, values, hashes, 64,
+                                              1.5f, 0.8125f, Weakness.NONE).makePure(), 0);
         long t = registry.manage(LiveTable.create(host28, NativeBlocks.DIRECT, 8, 1.5f, 0.8125f, Weakness.NONE), 0);
         LiveTable table = registry.table(t);
         for (int i = 0; i < 1000; i++) table.insert(8L * i + 2, i, i * 31L);

@@ -9,7 +9,7 @@ package org.emacs.hts.bridge;
  * code (see {@link Status}), as an exception escaping an upcall would end
  * the process.
  *
- * <p>The codes are those of enum hts__op in native/hts_entries.h.
+ * <p>The codes are those of enum hts__op in native/hts_dispatch.h.
  */
 final class Dispatch {
     static final int NEW = 0, COPY = 1, FREE = 2, CLEAR = 3, INSERT = 4, REMOVE = 5, SET_VALUE = 6,
@@ -18,18 +18,29 @@ final class Dispatch {
     /** How many codes there are; hts__install refuses another number. */
     static final int N_OPS = 16;
 
-    private final Entries e;
+    private final Operations e;
 
-    Dispatch(Entries entries) {
-        this.e = entries;
+    Dispatch(Operations operations) {
+        this.e = operations;
+    }
+
+    /**
+     * The operations that change a table for Lisp, which injected periodic
+     * faults hit: a failure there becomes a Lisp error.  Not a GC's (which
+     * cannot signal), a dump's, nor the test hook (which arms the faults).
+     */
+    static boolean changesATable(int op) {
+        switch (op) {
+            case NEW: case COPY: case FREE: case CLEAR: case INSERT: case REMOVE: case SET_VALUE:
+                return true;
+            default:
+                return false;
+        }
     }
 
     long call(int op, long a, long b, long c, long d, long f) {
         try {
-            // The test hook arms the fault switch, so it does not trip it.
-            // Injected periodic faults hit changes to tables only, not GC's
-            // (a GC cannot turn a failure into a Lisp error).
-            if (op != TEST_HOOK) e.before(op <= SET_VALUE);
+            if (op != TEST_HOOK) e.before(changesATable(op));
             switch (op) {
                 case NEW: return e.newTable(a, floatOf(b), floatOf(c), (int) d, f);
                 case COPY: return e.copy(a, b);

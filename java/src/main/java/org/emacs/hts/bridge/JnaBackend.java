@@ -27,7 +27,7 @@ final class JnaBackend implements Backend {
     /** Makes the backend: binds {@link Shim} to the shim library, then makes the callback. */
     static JnaBackend create(String shimPath, HostPolicy host, TestHooks hooks) {
         Shim.bind(shimPath);
-        return new JnaBackend(new Dispatch(new Entries(Registry.global(), host, new JnaMemory(), hooks)));
+        return new JnaBackend(new Dispatch(new Operations(Registry.global(), host, new JnaMemory(), hooks)));
     }
 
     /**

@@ -39,7 +39,7 @@ final class JniBackend implements Backend {
     private Thread maker;
 
     JniBackend(HostPolicy host, TestHooks hooks, String successor) {
-        this.dispatch = new Dispatch(new Entries(Registry.global(), host, new JniMemory(), hooks));
+        this.dispatch = new Dispatch(new Operations(Registry.global(), host, new JniMemory(), hooks));
         this.successor = successor;
         this.host = host;
         this.hooks = hooks;

@@ -3,7 +3,12 @@ package org.emacs.hts.bridge;
 import org.emacs.hts.StaleHandleException;
 import org.emacs.hts.TableTooLargeException;
 
-/** hts.h's status codes, and the translation of a Java exception into one. */
+/**
+ * hts.h's status codes, and the translation of a Java exception into one:
+ * a bad handle, slot or parameter from C is an IllegalArgumentException
+ * (or a StaleHandleException), and anything else that is not about
+ * memory or size is the store's own bug, INTERNAL.
+ */
 final class Status {
     static final int OK = 0;
     static final int ARG = -2;
@@ -16,8 +21,7 @@ final class Status {
     static int codeOf(Throwable e) {
         if (e instanceof OutOfMemoryError) return MEMORY;
         if (e instanceof TableTooLargeException) return TOO_LARGE;
-        if (e instanceof StaleHandleException || e instanceof IllegalArgumentException
-            || e instanceof IllegalStateException) return ARG;
+        if (e instanceof StaleHandleException || e instanceof IllegalArgumentException) return ARG;
         return INTERNAL;
     }
 

@@ -20,6 +20,7 @@ import org.emacs.hts.Emacs28;
 import org.emacs.hts.Emacs30;
 import org.emacs.hts.HostPolicy;
 import org.emacs.hts.StoreStats;
+import org.emacs.hts.Weakness;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * build-time check holds Java to them name by name, so that swapping two
  * codes, or two fields, on either side fails the build:
  * <ul>
- * <li>operation codes: enum hts__op (native/hts_entries.h) and Dispatch;</li>
+ * <li>operation codes: enum hts__op (native/hts_dispatch.h) and Dispatch;</li>
  * <li>status codes: HTS_OK and HTS_E_* (include/hts.h) and Status;</li>
  * <li>the layout: struct hts_layout's fields in order, eight bytes each
  *     (include/hts_layout.h), and TableLayout's offsets; and each host's
@@ -35,7 +36,12 @@ import org.junit.jupiter.api.Test;
  *     policy's;</li>
  * <li>the store's figures: HTS_STATS_FIELDS (include/hts.h), the order of
  *     struct hts_stats and of the Lisp plist, and StoreStats's components,
- *     values and labels.</li>
+ *     values and labels;</li>
+ * <li>hts_import's flags (HTS_IMPORT_*) and Operations's;</li>
+ * <li>enum hts_weakness and Weakness, by ordinal;</li>
+ * <li>enum hts_test_op and TestHooks's codes;</li>
+ * <li>28's free-slot hash, HTS_FREE_HASH (include/hts_layout.h), and
+ *     LiveTable.FREE.</li>
  * </ul>
  */
 class BoundaryTest {
@@ -52,16 +58,63 @@ class BoundaryTest {
     }
 
     @Test
-    void operationCodesAreHtsEntriesHsEnumNameByName() throws Exception {
-        String h = read("native/hts_entries.h");
-        Matcher m = Pattern.compile("enum hts__op\\s*\\{([^}]*)\\}").matcher(h);
-        assertFalse(!m.find(), "enum hts__op not found");
-        List<String> names = new ArrayList<>();
-        for (String item : m.group(1).split(","))
-            if (!item.isBlank()) names.add(item.trim().replaceFirst("^HTS__", ""));
+    void operationCodesAreEnumHtsOpNameByName() throws Exception {
+        List<String> names = enumNames("native/hts_dispatch.h", "hts__op", "HTS__", 0);
         assertEquals("N_OPS", names.get(names.size() - 1));
         for (int code = 0; code < names.size(); code++)
             assertEquals(code, staticInt(Dispatch.class, names.get(code)), "Dispatch." + names.get(code));
+    }
+
+    /** The names of an enum's members in a header, in order, less PREFIX; explicit values must count up from FIRST. */
+    private static List<String> enumNames(String header, String name, String prefix, int first) throws IOException {
+        Matcher m = Pattern.compile("enum " + name + "\\s*\\{([^}]*)\\}").matcher(read(header));
+        assertFalse(!m.find(), "enum " + name + " not found in " + header);
+        List<String> names = new ArrayList<>();
+        String body = m.group(1).replaceAll("(?s)/\\*.*?\\*/", "");
+        for (String item : body.split(",")) {
+            if (item.isBlank()) continue;
+            String[] parts = item.trim().split("\\s*=\\s*");
+            if (parts.length > 1)
+                assertEquals(first + names.size(), Integer.parseInt(parts[1]), name + " counts up from " + first);
+            names.add(parts[0].replaceFirst("^" + prefix, ""));
+        }
+        return names;
+    }
+
+    @Test
+    void importFlagsAreHtsHsDefines() throws Exception {
+        Matcher m = Pattern.compile("#define HTS_IMPORT_(\\w+)\\s+(\\d+)").matcher(read("include/hts.h"));
+        Map<String, Integer> flags = new LinkedHashMap<>();
+        while (m.find()) flags.put(m.group(1), Integer.parseInt(m.group(2)));
+        assertEquals(List.of("PURE", "DUMPED"), new ArrayList<>(flags.keySet()));
+        for (Map.Entry<String, Integer> e : flags.entrySet())
+            assertEquals(e.getValue().intValue(), staticInt(Operations.class, "IMPORT_" + e.getKey()),
+                         "Operations.IMPORT_" + e.getKey());
+    }
+
+    @Test
+    void weaknessesAreEnumHtsWeaknessByOrdinal() throws Exception {
+        List<String> names = enumNames("include/hts.h", "hts_weakness", "HTS_WEAK_", 0);
+        List<String> java = new ArrayList<>();
+        for (Weakness w : Weakness.values()) java.add(w.name());
+        assertEquals(names, java);
+    }
+
+    @Test
+    void testHookCodesAreEnumHtsTestOp() throws Exception {
+        List<String> names = enumNames("include/hts.h", "hts_test_op", "HTS_TEST_", 1);
+        assertFalse(names.isEmpty());
+        for (int i = 0; i < names.size(); i++)
+            assertEquals(1 + i, staticInt(TestHooks.class, names.get(i)), "TestHooks." + names.get(i));
+    }
+
+    @Test
+    void aFreeSlotsHashIsHtsFreeHash() throws Exception {
+        Matcher m = Pattern.compile("#define HTS_FREE_HASH \\((-?\\d+)\\)").matcher(read("include/hts_layout.h"));
+        assertFalse(!m.find(), "HTS_FREE_HASH not found");
+        Field free = Class.forName("org.emacs.hts.LiveTable").getDeclaredField("FREE");
+        free.setAccessible(true);
+        assertEquals(Long.parseLong(m.group(1)), free.getLong(null));
     }
 
     @Test
@@ -95,7 +148,8 @@ class BoundaryTest {
 
     @Test
     void eachHostsHashWidthIsItsPolicys() throws Exception {
-        String typedef = "HTS_HOST == (\\d+)\\s*\\n(?:/\\*.*?\\*/\\s*)?typedef (u?int(\\d+)_t) hts_hash_slot;";
+        String comment = "(?:/\\*(?:(?!\\*/).)*\\*/\\s*)?";   // one comment, not a run of them
+        String typedef = "HTS_HOST == (\\d+)\\s*\\n" + comment + "typedef (u?int(\\d+)_t) hts_hash_slot;";
         Matcher m = Pattern.compile(typedef, Pattern.DOTALL).matcher(read("include/hts_layout.h"));
         Map<Integer, Integer> bits = new LinkedHashMap<>();
         while (m.find()) bits.put(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3)));

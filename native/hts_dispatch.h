@@ -4,8 +4,8 @@
    The codes are Dispatch's, checked name by name at build time
    (BoundaryTest); hts__install refuses another number of them.  */
 
-#ifndef HTS_ENTRIES_H
-#define HTS_ENTRIES_H
+#ifndef HTS_DISPATCH_H
+#define HTS_DISPATCH_H
 
 #include <stdint.h>
 

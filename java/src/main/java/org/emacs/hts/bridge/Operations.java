@@ -15,8 +15,8 @@ import org.emacs.hts.Words;
  * {@link Status}).  Contracts are those of include/hts.h.  Pointers arrive
  * as raw addresses (0 for NULL), so the methods serve any backend.
  */
-final class Entries {
-    private static final int IMPORT_FROZEN = 1;
+final class Operations {
+    private static final int IMPORT_PURE = 1;
     private static final int IMPORT_DUMPED = 2;
 
     private final Registry registry;
@@ -31,7 +31,7 @@ final class Entries {
     /** Handles C hands over in a batch (marked tables, weak tables). */
     private long[] handles = new long[1024];
 
-    Entries(Registry registry, HostPolicy host, NativeMemory memory, TestHooks hooks) {
+    Operations(Registry registry, HostPolicy host, NativeMemory memory, TestHooks hooks) {
         this.registry = registry;
         this.host = host;
         this.memory = memory;
@@ -110,17 +110,17 @@ final class Entries {
                            a[4], a[5], a[6], (int) a[7], a[8]);
     }
 
-    private long importTable(long capacity, float rehashSize, float rehashThreshold, int weakness,
+    private long importTable(long size, float rehashSize, float rehashThreshold, int weakness,
                              long kv, long hashes, long n, int flags, long owner) {
-        if (n < 0 || n > capacity || capacity > Integer.MAX_VALUE)
-            throw new IllegalArgumentException(n + " entries for a capacity of " + capacity);
+        if (n < 0 || n > size || size > Integer.MAX_VALUE)
+            throw new IllegalArgumentException(n + " entries for a size of " + size);
         int count = (int) n;
         long[] pairs = new long[2 * count], h = new long[count];
         memory.getLongs(kv, pairs, 2 * count);
         memory.getLongs(hashes, h, count);
-        LiveTable table = LiveTable.imported(host, blocks, (int) capacity, pairs, h, count, rehashSize,
+        LiveTable table = LiveTable.imported(host, blocks, (int) size, pairs, h, count, rehashSize,
                                              rehashThreshold, weakness(weakness), (flags & IMPORT_DUMPED) != 0);
-        return (flags & IMPORT_FROZEN) != 0 ? registry.managePermanent(table.seal(), owner)
+        return (flags & IMPORT_PURE) != 0 ? registry.managePure(table.makePure(), owner)
             : registry.manage(table, owner);
     }
 
@@ -166,10 +166,10 @@ final class Entries {
 
     // ---- helpers -------------------------------------------------------
 
-    /** A slot number within the table's capacity, or IllegalArgumentException. */
+    /** A slot number within the table's size, or IllegalArgumentException. */
     private static int slot(LiveTable v, long slot) {
-        if (slot < 0 || slot >= v.capacity())
-            throw new IllegalArgumentException("slot " + slot + " is outside 0.." + (v.capacity() - 1));
+        if (slot < 0 || slot >= v.size())
+            throw new IllegalArgumentException("slot " + slot + " is outside 0.." + (v.size() - 1));
         return (int) slot;
     }
 

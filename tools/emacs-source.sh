@@ -2,7 +2,7 @@
 # Unpacks Debian's pinned Emacs source package, with Debian's patches
 # applied, into DEST.  Adds deb-src entries when the version's suite has
 # none.
-#   tools/emacs-source.sh DEST [28|30]      (default 28)
+#   tools/emacs-source.sh DEST 28|30
 #
 # 28: bookworm's 1:28.2+1-15+deb12u4, by apt-get source.
 # 30: unstable's 1:30.2+1-11.  apt-get source fails on its .dsc (404 on
@@ -11,7 +11,7 @@
 # debian/patches applied in series order, as dpkg-source would.
 set -eu
 dest=$1
-major=${2:-28}
+major=${2:?usage: tools/emacs-source.sh DEST 28|30}
 
 case $major in
     28) version='1:28.2+1-15+deb12u4' ;;

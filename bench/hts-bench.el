@@ -122,6 +122,17 @@ Keys are (funcall KEY j); the tables have :weakness WEAKNESS."
 
 (defun hts-bench--user-key (i) i)
 
+(defun hts-bench--json-document (n)
+  "A JSON array of N objects, each holding one more: 2N tables parsed."
+  (with-temp-buffer
+    (insert "[")
+    (dotimes (i n)
+      (insert (format "%s{\"id\":%d,\"name\":\"item %d\",\"ok\":true,\
+\"pos\":{\"line\":%d,\"character\":%d}}"
+                      (if (> i 0) "," "") i i (* 3 i) (% i 80))))
+    (insert "]")
+    (buffer-string)))
+
 (defconst hts-bench--benchmarks
   `(("gethash-eq-10-hit"   . ,(lambda () (hts-bench--gethash 10 2000000 t)))
     ("gethash-eq-10-miss"  . ,(lambda () (hts-bench--gethash 10 2000000 nil)))
@@ -133,6 +144,13 @@ Keys are (funcall KEY j); the tables have :weakness WEAKNESS."
                                 (hts-bench--time
                                  (let ((h (make-hash-table :test 'eq)))
                                    (dotimes (i 1000000) (puthash i i h))
+                                   h))))
+    ;; The commonest write in counting loops: `puthash' on a key the
+    ;; table holds, which only replaces the value.
+    ("puthash-set-value"   . ,(lambda ()
+                                (let ((h (hts-bench--eq-table 1000)))
+                                  (hts-bench--time
+                                   (dotimes (i 2000000) (puthash (% i 1000) i h))
                                    h))))
     ,@(hts-bench--lookup-benchmarks)
     ("eql-churn"           . ,(lambda ()
@@ -187,6 +205,15 @@ Keys are (funcall KEY j); the tables have :weakness WEAKNESS."
                                    (let ((held (make-vector 100 nil)))
                                      (dotimes (j 100) (aset held j (list j)))
                                      (hts-bench--gc 1000 'key (lambda (j) (aref held j))))))
+    ;; lsp-mode's default: many small objects, each a table.
+    ("json-parse-hash-tables" . ,(lambda ()
+                                   (let ((doc (hts-bench--json-document 20000)))
+                                     (hts-bench--time
+                                      (let (parsed)
+                                        (dotimes (_ 5)
+                                          (setq parsed (json-parse-string
+                                                        doc :object-type 'hash-table)))
+                                        parsed)))))
     ("make-drop-100k"      . ,(lambda ()
                                 (hts-bench--time
                                  (dotimes (i 100000)

@@ -183,7 +183,8 @@ bench: $(PATCHED) $(STOCK) bench-crossing
 	done
 	tools/bench $(BUILD)/$(PATCHED)/src/emacs $(BUILD)/$(STOCK)/src/emacs \
 	    $(RESULTS)/$(patsubst -%,%,$(call tree,,$(HTS_EMACS),$(HTS_CONFIG))) \
-	    --runs $(BENCH_RUNS) --suite --jdk $(HTS_JDK) $(BENCH_JNA)
+	    --runs $(BENCH_RUNS) --suite --jdk $(HTS_JDK) $(BENCH_JNA) \
+	    --crossing $(RESULTS)/crossing.txt
 
 bench-java:
 	@mkdir -p $(RESULTS)

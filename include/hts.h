@@ -276,7 +276,11 @@ enum hts_test_op
   HTS_TEST_ROOT,         /* root table ARG from Java (a Rooted) */
   HTS_TEST_UNROOT,       /* close the innermost such root */
   HTS_TEST_JAVA_GC,      /* System.gc (): callbacks must survive it */
-  HTS_TEST_DOWNCALLS     /* make ARG Java-to-C calls; returns total ns */
+  HTS_TEST_DOWNCALLS,    /* make ARG Java-to-C calls; returns total ns */
+  HTS_TEST_NOTHING,      /* return HTS_OK: the production crossing alone */
+  HTS_TEST_BLANK_UPCALL  /* the address of an FFM upcall stub to a static
+                              method with the entry point's signature that
+                              does nothing, or 0 without FFM */
 };
 
 int64_t hts_test_hook (int op, int64_t arg);

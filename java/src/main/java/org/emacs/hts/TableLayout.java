@@ -45,6 +45,8 @@ final class TableLayout implements AutoCloseable {
     /** 8 or 4: the host's hash width. */
     private final int hashBytes;
     private ByteBuffer header;
+    /** The header's address, asked of the blocks once: C asks for it with every table it makes. */
+    private final long headerAddress;
     private ByteBuffer arrays;
     private int size;
     private int indexSize;
@@ -55,6 +57,7 @@ final class TableLayout implements AutoCloseable {
         this.host = host;
         this.hashBytes = host.hashBytes();
         this.header = blocks.allocate(HEADER_BYTES);
+        this.headerAddress = blocks.address(header);
         header.putLong(UNUSED_KEY, host.unusedKey());
         try {
             install(size, indexSize);
@@ -124,7 +127,7 @@ final class TableLayout implements AutoCloseable {
 
     /** The header's address: what hts_table_layout hands C. */
     long address() {
-        return blocks.address(header);
+        return headerAddress;
     }
 
     int size() { return size; }

@@ -19,9 +19,12 @@ final class Dispatch {
     static final int N_OPS = 16;
 
     private final Operations e;
+    /** Whether the test hooks are on: else no operation pays for their fault switches. */
+    private final boolean faults;
 
     Dispatch(Operations operations) {
         this.e = operations;
+        this.faults = operations.testHooksEnabled();
     }
 
     /**
@@ -40,7 +43,7 @@ final class Dispatch {
 
     long call(int op, long a, long b, long c, long d, long f) {
         try {
-            if (op != TEST_HOOK) e.before(changesATable(op));
+            if (faults && op != TEST_HOOK) e.before(changesATable(op));
             switch (op) {
                 case NEW: return e.newTable(a, floatOf(b), floatOf(c), (int) d, f);
                 case COPY: return e.copy(a, b);

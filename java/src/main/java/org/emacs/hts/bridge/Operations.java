@@ -39,7 +39,12 @@ final class Operations {
         this.blocks = new ShimBlocks(hooks.memoryLimit());
     }
 
-    /** Runs before every entry point but the test hook: the test-only fault switches. */
+    /** Whether HTS_TEST_HOOKS=1 was set: only then does {@link #before} run. */
+    boolean testHooksEnabled() {
+        return hooks.enabled();
+    }
+
+    /** Runs before every entry point but the test hook, with test hooks on: the fault switches. */
     void before(boolean tableOp) {
         hooks.maybeFail(tableOp);
     }

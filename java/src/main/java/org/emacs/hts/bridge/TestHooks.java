@@ -18,7 +18,8 @@ import org.emacs.hts.Rooted;
  * tables' native memory, so that running out of it can be tested.
  */
 final class TestHooks {
-    private static final int NPE_LOOP = 1, FAIL_NEXT = 2, ROOT = 3, UNROOT = 4, JAVA_GC = 5, DOWNCALLS = 6;
+    private static final int NPE_LOOP = 1, FAIL_NEXT = 2, ROOT = 3, UNROOT = 4, JAVA_GC = 5, DOWNCALLS = 6,
+        NOTHING = 7, BLANK_UPCALL = 8;
 
     private final boolean enabled;
     /** -1: no fault armed; 0: throw a RuntimeException; 1: an OutOfMemoryError. */
@@ -41,6 +42,11 @@ final class TestHooks {
         return new TestHooks("1".equals(JniShim.getenv("HTS_TEST_HOOKS")),
                              number("HTS_TEST_FAIL_EVERY"), number("HTS_TEST_FAIL_AFTER"),
                              number("HTS_TEST_MEMORY_LIMIT"));
+    }
+
+    /** Whether HTS_TEST_HOOKS=1 was set: without it no fault can be armed. */
+    boolean enabled() {
+        return enabled;
     }
 
     /** HTS_TEST_MEMORY_LIMIT: the bytes of table memory that may be live at once (0: no limit). */
@@ -85,6 +91,8 @@ final class TestHooks {
                 System.gc();
                 return Status.OK;
             case DOWNCALLS: return downcalls(arg);
+            case NOTHING: return Status.OK;
+            case BLANK_UPCALL: return Blank.upcallStub();
             default: throw new IllegalArgumentException("unknown test hook " + op);
         }
     }

@@ -516,8 +516,8 @@ jni_words (JNIEnv *env, jclass c, jlongArray src, jint n)
   return (jlong) (intptr_t) words;
 }
 
-/* Tables' memory (ShimBlocks.java): calloc'd here and freed here, so that
-   AddressSanitizer sees every block C reads.  */
+/* The slabs of tables' memory (ShimBlocks.java): calloc'd here and freed
+   here, so that AddressSanitizer sees every one C reads.  */
 static jobject JNICALL
 jni_allocate (JNIEnv *env, jclass c, jint n)
 {
@@ -527,6 +527,28 @@ jni_allocate (JNIEnv *env, jclass c, jint n)
   jobject buffer = (*env)->NewDirectByteBuffer (env, block, n);
   if (!buffer)
     free (block);
+  return buffer;
+}
+
+/* A slab the pool keeps for the life of the process: C holds it too, so
+   that LeakSanitizer, which cannot see the Java heap, finds it held.  */
+static jobject JNICALL
+jni_allocate_slab (JNIEnv *env, jclass c, jint n)
+{
+  static void **slabs;
+  static size_t count, capacity;
+  if (count == capacity)
+    {
+      size_t want = capacity ? 2 * capacity : 64;
+      void **grown = realloc (slabs, want * sizeof *slabs);
+      if (!grown)
+        return NULL;
+      slabs = grown;
+      capacity = want;
+    }
+  jobject buffer = jni_allocate (env, c, n);
+  if (buffer)
+    slabs[count++] = (*env)->GetDirectBufferAddress (env, buffer);
   return buffer;
 }
 
@@ -540,6 +562,35 @@ static void JNICALL
 jni_free (JNIEnv *env, jclass c, jobject block)
 {
   free ((*env)->GetDirectBufferAddress (env, block));
+}
+
+/* JniShim.poisons and JniShim.poison: the pool (BlockPool.java) keeps
+   the blocks it frees, so AddressSanitizer learns of a freed one from
+   it.  poisons is also exported under its JNI name, for the AOT training
+   run (see JniShim.getenv below).  */
+#if defined __SANITIZE_ADDRESS__
+# include <sanitizer/asan_interface.h>
+#endif
+
+JNIEXPORT jboolean JNICALL
+Java_org_emacs_hts_bridge_JniShim_poisons (JNIEnv *env, jclass c)
+{
+#if defined __SANITIZE_ADDRESS__
+  return JNI_TRUE;
+#else
+  return JNI_FALSE;
+#endif
+}
+
+static void JNICALL
+jni_poison (JNIEnv *env, jclass c, jlong address, jint n, jboolean on)
+{
+#if defined __SANITIZE_ADDRESS__
+  if (on)
+    ASAN_POISON_MEMORY_REGION ((void *) (intptr_t) address, n);
+  else
+    ASAN_UNPOISON_MEMORY_REGION ((void *) (intptr_t) address, n);
+#endif
 }
 
 /* JniShim.getenv.  Also exported under its JNI name, for the AOT
@@ -589,10 +640,15 @@ register_natives (JNIEnv *env)
     { (char *) "words", (char *) "([JI)J", (void *) jni_words },
     { (char *) "allocate", (char *) "(I)Ljava/nio/ByteBuffer;",
       (void *) jni_allocate },
+    { (char *) "allocateSlab", (char *) "(I)Ljava/nio/ByteBuffer;",
+      (void *) jni_allocate_slab },
     { (char *) "address", (char *) "(Ljava/nio/ByteBuffer;)J",
       (void *) jni_address },
     { (char *) "free", (char *) "(Ljava/nio/ByteBuffer;)V",
       (void *) jni_free },
+    { (char *) "poisons", (char *) "()Z",
+      (void *) Java_org_emacs_hts_bridge_JniShim_poisons },
+    { (char *) "poison", (char *) "(JIZ)V", (void *) jni_poison },
     { (char *) "getenv", (char *) "(Ljava/lang/String;)Ljava/lang/String;",
       (void *) Java_org_emacs_hts_bridge_JniShim_getenv },
   };

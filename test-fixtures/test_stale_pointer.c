@@ -1,8 +1,9 @@
 /* The planted bug the layout's rules forbid: C keeps a table's array
    pointer across a call that grows the table, then reads through it.
-   Under AddressSanitizer that read must be reported as a use after free,
-   since growth frees the old arrays in the shim (CTest expects the
-   report: this test passes only if ASan catches the bug).  */
+   Under AddressSanitizer that read must be reported, since growth frees
+   the old arrays, which the store's pool poisons (CTest expects the
+   report, a use after poison: this test passes only if ASan catches the
+   bug).  */
 
 #include <stdio.h>
 

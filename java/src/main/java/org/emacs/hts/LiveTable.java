@@ -59,7 +59,7 @@ public final class LiveTable implements TableView, AutoCloseable {
      * {@code rehashThreshold} are in 28.2's struct encoding (see {@link
      * Emacs28}); Emacs 30 ignores them.
      */
-    public static LiveTable create(HostPolicy host, NativeBlocks blocks, long size, float rehashSize,
+    public static LiveTable create(HostPolicy host, BlockPool blocks, long size, float rehashSize,
                                    float rehashThreshold, Weakness weakness) {
         host.checkParameters(rehashSize, rehashThreshold);
         int cap = host.initialSize(size);
@@ -70,7 +70,7 @@ public final class LiveTable implements TableView, AutoCloseable {
     }
 
     /** {@link #imported} from separate keys and values. */
-    public static LiveTable of(HostPolicy host, NativeBlocks blocks, int size, long[] keys, long[] values,
+    public static LiveTable of(HostPolicy host, BlockPool blocks, int size, long[] keys, long[] values,
                                long[] hashes, int n, float rehashSize, float rehashThreshold,
                                Weakness weakness) {
         if (n < 0 || n > keys.length || n > values.length)
@@ -91,7 +91,7 @@ public final class LiveTable implements TableView, AutoCloseable {
      * hold what the dump left there ({@link HostPolicy#dumpedValue}).
      * Built in Java arrays and copied whole.
      */
-    public static LiveTable imported(HostPolicy host, NativeBlocks blocks, int size, long[] kv,
+    public static LiveTable imported(HostPolicy host, BlockPool blocks, int size, long[] kv,
                                      long[] hashes, int n, float rehashSize, float rehashThreshold,
                                      Weakness weakness, boolean dumped) {
         host.checkParameters(rehashSize, rehashThreshold);

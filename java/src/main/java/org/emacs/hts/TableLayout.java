@@ -23,10 +23,11 @@ import java.nio.LongBuffer;
  * The host's policy says how wide a hash is and what goes in index_bits
  * and unused_key; everything else is the same for every host.
  *
- * This class owns the memory (allocated here, freed here, closed exactly
- * once; a second close does nothing) and knows the offsets; the slot
- * semantics are {@link LiveTable}'s.  It writes only what LiveTable tells
- * it to, so the store stays the one writer.
+ * This class owns the memory (two blocks of its {@link BlockPool},
+ * allocated here, freed here, closed exactly once; a second close does
+ * nothing) and knows the offsets; the slot semantics are {@link
+ * LiveTable}'s.  It writes only what LiveTable tells it to, so the store
+ * stays the one writer.
  */
 final class TableLayout implements AutoCloseable {
     /** Byte offsets in struct hts_layout; BoundaryTest checks them against the C header. */
@@ -40,37 +41,46 @@ final class TableLayout implements AutoCloseable {
      */
     private static final long MAX_BYTES = Integer.MAX_VALUE - 8;
 
-    private final NativeBlocks blocks;
+    private final BlockPool pool;
     private final HostPolicy host;
     /** 8 or 4: the host's hash width. */
     private final int hashBytes;
+    /** The header: its block, the buffer it is in and its offset there, and its address for C. */
+    private final long headerBlock;
     private ByteBuffer header;
-    /** The header's address, asked of the blocks once: C asks for it with every table it makes. */
+    private final int h;
     private final long headerAddress;
+    /** The arrays: their block, its buffer and offset, and its bytes. */
+    private long arraysBlock;
     private ByteBuffer arrays;
+    private int a;
+    private int arraysBytes;
     private int size;
     private int indexSize;
     private int hashOffset, nextOffset, indexOffset;
 
-    private TableLayout(NativeBlocks blocks, HostPolicy host, int size, int indexSize) {
-        this.blocks = blocks;
+    private TableLayout(BlockPool pool, HostPolicy host, int size, int indexSize) {
+        this.pool = pool;
         this.host = host;
         this.hashBytes = host.hashBytes();
-        this.header = blocks.allocate(HEADER_BYTES);
-        this.headerAddress = blocks.address(header);
-        header.putLong(UNUSED_KEY, host.unusedKey());
+        int bytes = arraysBytes(hashBytes, size, indexSize);
+        this.headerBlock = pool.allocate(HEADER_BYTES);
+        this.header = pool.buffer(headerBlock);
+        this.h = BlockPool.offset(headerBlock);
+        this.headerAddress = pool.address(headerBlock);
+        header.putLong(h + UNUSED_KEY, host.unusedKey());
         try {
-            install(size, indexSize);
+            install(size, indexSize, bytes);
         } catch (RuntimeException | Error e) {
-            blocks.free(header);
+            pool.free(headerBlock, HEADER_BYTES);
             header = null;
             throw e;
         }
     }
 
     /** Fresh memory for SIZE slots and INDEXSIZE buckets, all zero, laid out as HOST reads it. */
-    static TableLayout allocate(NativeBlocks blocks, HostPolicy host, int size, int indexSize) {
-        return new TableLayout(blocks, host, size, indexSize);
+    static TableLayout allocate(BlockPool pool, HostPolicy host, int size, int indexSize) {
+        return new TableLayout(pool, host, size, indexSize);
     }
 
     /** The number of bytes the arrays of a table of this shape take, or TableTooLargeException. */
@@ -81,24 +91,30 @@ final class TableLayout implements AutoCloseable {
         return (int) bytes;
     }
 
-    /** Allocates arrays of the new shape and makes them current; the old block is returned, not freed. */
-    private ByteBuffer install(int newSize, int newIndexSize) {
-        ByteBuffer fresh = blocks.allocate(arraysBytes(hashBytes, newSize, newIndexSize));
-        ByteBuffer old = arrays;
-        arrays = fresh;
+    /**
+     * Allocates arrays of the new shape and makes them current; the old
+     * block is returned, not freed (-1 if there was none).
+     */
+    private long install(int newSize, int newIndexSize, int bytes) {
+        long fresh = pool.allocate(bytes);
+        long old = arrays == null ? -1 : arraysBlock;
+        arraysBlock = fresh;
+        arrays = pool.buffer(fresh);
+        a = BlockPool.offset(fresh);
+        arraysBytes = bytes;
         size = newSize;
         indexSize = newIndexSize;
         hashOffset = 16 * newSize;
         nextOffset = (16 + hashBytes) * newSize;
         indexOffset = (20 + hashBytes) * newSize;
-        long base = blocks.address(fresh);
-        header.putLong(SIZE, newSize);
-        header.putLong(INDEX_SIZE, newIndexSize);
-        header.putLong(INDEX_BITS, host.indexBits(newIndexSize));
-        header.putLong(KEY_AND_VALUE, base);
-        header.putLong(HASH, base == 0 ? 0 : base + hashOffset);
-        header.putLong(NEXT, base == 0 ? 0 : base + nextOffset);
-        header.putLong(INDEX, base == 0 ? 0 : base + indexOffset);
+        long base = pool.address(fresh);
+        header.putLong(h + SIZE, newSize);
+        header.putLong(h + INDEX_SIZE, newIndexSize);
+        header.putLong(h + INDEX_BITS, host.indexBits(newIndexSize));
+        header.putLong(h + KEY_AND_VALUE, base);
+        header.putLong(h + HASH, base == 0 ? 0 : base + hashOffset);
+        header.putLong(h + NEXT, base == 0 ? 0 : base + nextOffset);
+        header.putLong(h + INDEX, base == 0 ? 0 : base + indexOffset);
         return old;
     }
 
@@ -108,20 +124,22 @@ final class TableLayout implements AutoCloseable {
      * LiveTable to fill.  The old block is freed once copied.
      */
     void grow(int newSize, int newIndexSize) {
-        int oldSize = size;
+        int oldSize = size, oldBytes = arraysBytes;
         int oldHash = hashOffset, oldNext = nextOffset;
-        ByteBuffer old = install(newSize, newIndexSize);
-        arrays.put(0, old, 0, 16 * oldSize);
-        arrays.put(hashOffset, old, oldHash, hashBytes * oldSize);
-        arrays.put(nextOffset, old, oldNext, 4 * oldSize);
-        blocks.free(old);
+        ByteBuffer oldArrays = arrays;
+        int oldA = a;
+        long old = install(newSize, newIndexSize, arraysBytes(hashBytes, newSize, newIndexSize));
+        arrays.put(a, oldArrays, oldA, 16 * oldSize);
+        arrays.put(a + hashOffset, oldArrays, oldA + oldHash, hashBytes * oldSize);
+        arrays.put(a + nextOffset, oldArrays, oldA + oldNext, 4 * oldSize);
+        pool.free(old, oldBytes);
     }
 
     /** A layout of the same shape holding the same bytes (copy-hash-table). */
     TableLayout copy() {
-        TableLayout c = new TableLayout(blocks, host, size, indexSize);
-        c.arrays.put(0, arrays, 0, arrays.capacity());
-        c.header.put(0, header, 0, KEY_AND_VALUE);
+        TableLayout c = new TableLayout(pool, host, size, indexSize);
+        c.arrays.put(c.a, arrays, a, arraysBytes);
+        c.header.put(c.h, header, h, KEY_AND_VALUE);
         return c;
     }
 
@@ -135,19 +153,19 @@ final class TableLayout implements AutoCloseable {
 
     /** The native memory it holds: header and arrays. */
     long bytes() {
-        return header == null ? 0 : HEADER_BYTES + arrays.capacity();
+        return header == null ? 0 : HEADER_BYTES + arraysBytes;
     }
 
     // ---- the header's counters, published by LiveTable ------------------
 
     void publish(int count, int freeHead) {
-        header.putLong(COUNT, count);
-        header.putLong(NEXT_FREE, freeHead);
-        header.putLong(MODIFF, header.getLong(MODIFF) + 1);
+        header.putLong(h + COUNT, count);
+        header.putLong(h + NEXT_FREE, freeHead);
+        header.putLong(h + MODIFF, header.getLong(h + MODIFF) + 1);
     }
 
     void touch() {
-        header.putLong(MODIFF, header.getLong(MODIFF) + 1);
+        header.putLong(h + MODIFF, header.getLong(h + MODIFF) + 1);
     }
 
     // ---- the arrays ----------------------------------------------------
@@ -177,38 +195,43 @@ final class TableLayout implements AutoCloseable {
         ints.put(indexOffset >> 2, index, 0, indexSize);
     }
 
+    /** The arrays block as a buffer of its own (a view: the pool's blocks are 8-aligned in their slab). */
+    private ByteBuffer block() {
+        return arrays.slice(a, arraysBytes).order(ByteOrder.nativeOrder());
+    }
+
     private LongBuffer longs() {
-        return arrays.duplicate().order(ByteOrder.nativeOrder()).asLongBuffer();
+        return block().asLongBuffer();
     }
 
     private IntBuffer ints() {
-        return arrays.duplicate().order(ByteOrder.nativeOrder()).asIntBuffer();
+        return block().asIntBuffer();
     }
 
-    long key(int slot) { return arrays.getLong(slot << 4); }
-    long value(int slot) { return arrays.getLong((slot << 4) + 8); }
+    long key(int slot) { return arrays.getLong(a + (slot << 4)); }
+    long value(int slot) { return arrays.getLong(a + (slot << 4) + 8); }
     long hash(int slot) {
-        return hashBytes == 8 ? arrays.getLong(hashOffset + (slot << 3))
-            : Integer.toUnsignedLong(arrays.getInt(hashOffset + (slot << 2)));
+        return hashBytes == 8 ? arrays.getLong(a + hashOffset + (slot << 3))
+            : Integer.toUnsignedLong(arrays.getInt(a + hashOffset + (slot << 2)));
     }
-    int next(int slot) { return arrays.getInt(nextOffset + (slot << 2)); }
-    int head(int bucket) { return arrays.getInt(indexOffset + (bucket << 2)); }
+    int next(int slot) { return arrays.getInt(a + nextOffset + (slot << 2)); }
+    int head(int bucket) { return arrays.getInt(a + indexOffset + (bucket << 2)); }
 
-    void setKey(int slot, long word) { arrays.putLong(slot << 4, word); }
-    void setValue(int slot, long word) { arrays.putLong((slot << 4) + 8, word); }
+    void setKey(int slot, long word) { arrays.putLong(a + (slot << 4), word); }
+    void setValue(int slot, long word) { arrays.putLong(a + (slot << 4) + 8, word); }
     void setHash(int slot, long hash) {
-        if (hashBytes == 8) arrays.putLong(hashOffset + (slot << 3), hash);
-        else arrays.putInt(hashOffset + (slot << 2), (int) hash);
+        if (hashBytes == 8) arrays.putLong(a + hashOffset + (slot << 3), hash);
+        else arrays.putInt(a + hashOffset + (slot << 2), (int) hash);
     }
-    void setNext(int slot, int next) { arrays.putInt(nextOffset + (slot << 2), next); }
-    void setHead(int bucket, int slot) { arrays.putInt(indexOffset + (bucket << 2), slot); }
+    void setNext(int slot, int next) { arrays.putInt(a + nextOffset + (slot << 2), next); }
+    void setHead(int bucket, int slot) { arrays.putInt(a + indexOffset + (bucket << 2), slot); }
 
     /** Frees the memory; a second close does nothing. */
     @Override
     public void close() {
         if (header == null) return;
-        blocks.free(arrays);
-        blocks.free(header);
+        pool.free(arraysBlock, arraysBytes);
+        pool.free(headerBlock, HEADER_BYTES);
         arrays = null;
         header = null;
     }

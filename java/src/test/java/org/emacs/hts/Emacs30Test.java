@@ -21,7 +21,7 @@ class Emacs30Test {
     private static final Emacs30 HOST = new Emacs30(UNUSED);
 
     private static LiveTable table(long size) {
-        return LiveTable.create(HOST, NativeBlocks.DIRECT, size, 0, 0, Weakness.NONE);
+        return LiveTable.create(HOST, BlockPool.direct(), size, 0, 0, Weakness.NONE);
     }
 
     @Test
@@ -48,8 +48,8 @@ class Emacs30Test {
 
     @Test
     void growthIgnoresTheRehashParameters() {
-        LiveTable a = LiveTable.create(HOST, NativeBlocks.DIRECT, 10, -5f, 0.3f, Weakness.NONE);
-        LiveTable b = LiveTable.create(HOST, NativeBlocks.DIRECT, 10, 0.5f, 1f, Weakness.NONE);
+        LiveTable a = LiveTable.create(HOST, BlockPool.direct(), 10, -5f, 0.3f, Weakness.NONE);
+        LiveTable b = LiveTable.create(HOST, BlockPool.direct(), 10, 0.5f, 1f, Weakness.NONE);
         for (long k = 1; k <= 11; k++) {
             a.insert(8 * k, k, k);
             b.insert(8 * k, k, k);

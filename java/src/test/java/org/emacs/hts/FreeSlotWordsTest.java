@@ -26,7 +26,7 @@ class FreeSlotWordsTest {
     }
 
     private static LiveTable table(HostPolicy host, int size) {
-        return LiveTable.create(host, NativeBlocks.DIRECT, size, -1f, 1f, Weakness.NONE);
+        return LiveTable.create(host, BlockPool.direct(), size, -1f, 1f, Weakness.NONE);
     }
 
     @ParameterizedTest
@@ -58,7 +58,7 @@ class FreeSlotWordsTest {
     @ParameterizedTest
     @MethodSource("hosts")
     void slotsAddedByGrowthAreNeverUsedAndCopiesKeepEveryWord(HostPolicy host) {
-        LiveTable t = LiveTable.create(host, NativeBlocks.DIRECT, 1, -4f, 1f, Weakness.NONE);
+        LiveTable t = LiveTable.create(host, BlockPool.direct(), 1, -4f, 1f, Weakness.NONE);
         t.insert(16, 160, 9);
         t.insert(24, 240, 10);
         assertEquals(true, t.size() > 2, host + " grew by more than a slot");
@@ -75,13 +75,13 @@ class FreeSlotWordsTest {
     void aThawedTablesFreeSlotsHoldWhatTheDumpHeld(HostPolicy host) {
         long[] kv = {16, 160};
         long expected = host.version() == 28 ? NIL : UNBOUND;
-        LiveTable t = LiveTable.imported(host, NativeBlocks.DIRECT, 3, kv, new long[] {9}, 1, -1f, 1f,
+        LiveTable t = LiveTable.imported(host, BlockPool.direct(), 3, kv, new long[] {9}, 1, -1f, 1f,
                                          Weakness.NONE, true);
         for (int i = 1; i < 3; i++) {
             assertEquals(UNBOUND, t.memory().key(i));
             assertEquals(expected, t.memory().value(i), host + ": thawed free slot " + i);
         }
-        LiveTable empty = LiveTable.imported(host, NativeBlocks.DIRECT, 2, new long[0], new long[0], 0, -1f, 1f,
+        LiveTable empty = LiveTable.imported(host, BlockPool.direct(), 2, new long[0], new long[0], 0, -1f, 1f,
                                              Weakness.NONE, true);
         assertEquals(expected, empty.memory().value(0), host + ": a dumped empty table");
     }
@@ -97,7 +97,7 @@ class FreeSlotWordsTest {
     @MethodSource("hosts")
     void aReadTablesFreeSlotsWereNeverUsed(HostPolicy host) {
         long[] kv = {16, 160};
-        LiveTable t = LiveTable.imported(host, NativeBlocks.DIRECT, 3, kv, new long[] {9}, 1, -1f, 1f,
+        LiveTable t = LiveTable.imported(host, BlockPool.direct(), 3, kv, new long[] {9}, 1, -1f, 1f,
                                          Weakness.NONE, false);
         for (int i = 1; i < 3; i++) {
             assertEquals(UNBOUND, t.memory().key(i));

@@ -88,7 +88,7 @@ public final class FrozenTable {
         if (newHashes.length < keys.length)
             throw new IllegalArgumentException("need " + keys.length + " hashes, got " + newHashes.length);
         int slots = host.version() == 30 ? keys.length : size;
-        return LiveTable.of(host, NativeBlocks.DIRECT, slots, keys, values, newHashes, keys.length,
+        return LiveTable.of(host, BlockPool.direct(), slots, keys, values, newHashes, keys.length,
                             rehashSize, rehashThreshold, weakness);
     }
 

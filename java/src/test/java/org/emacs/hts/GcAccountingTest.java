@@ -66,7 +66,7 @@ class GcAccountingTest {
     void anImportHasTheShapeOfStocksThaw() {
         long[] kv = {1, 2, 3, 4, 5, 6};
         long[] hashes = {1, 3, 5};
-        LiveTable t = LiveTable.imported(Tables28.HOST, NativeBlocks.DIRECT, 10, kv, hashes, 3,
+        LiveTable t = LiveTable.imported(Tables28.HOST, BlockPool.direct(), 10, kv, hashes, 3,
                                          Emacs28.DEFAULT_REHASH_SIZE, Emacs28.DEFAULT_REHASH_THRESHOLD,
                                          Weakness.NONE, true);
         assertEquals(4 + 4 * 10 + 13, stockWords(t), "index: 10 / 0.8125 = 12 -> 13");

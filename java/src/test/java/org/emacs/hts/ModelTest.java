@@ -47,7 +47,7 @@ class ModelTest {
         float rehashSize = rnd.nextBoolean() ? -(float) rnd.nextInt(1, 5) : (float) rnd.nextDouble(0.05, 1.5);
         float threshold = (float) rnd.nextDouble(0.3, 1.0);
         int pool = rnd.nextInt(5, 120);
-        LiveTable t = LiveTable.create(host, NativeBlocks.DIRECT, size, rehashSize, threshold, Weakness.NONE);
+        LiveTable t = LiveTable.create(host, BlockPool.direct(), size, rehashSize, threshold, Weakness.NONE);
         ReferenceTable r = ReferenceTable.of(host, size, rehashSize, threshold);
         Models.assertMatches(r, t, "seed " + seed + " new");
 

@@ -21,13 +21,13 @@ public final class Tables28 {
 
     /** make_hash_table under 28.2's sizes. */
     public static LiveTable create(long size, float rehashSize, float rehashThreshold, Weakness weakness) {
-        return LiveTable.create(HOST, NativeBlocks.DIRECT, size, rehashSize, rehashThreshold, weakness);
+        return LiveTable.create(HOST, BlockPool.direct(), size, rehashSize, rehashThreshold, weakness);
     }
 
     /** {@link LiveTable#of} under 28.2's sizes. */
     public static LiveTable of(int size, long[] keys, long[] values, long[] hashes, int n,
                                float rehashSize, float rehashThreshold, Weakness weakness) {
-        return LiveTable.of(HOST, NativeBlocks.DIRECT, size, keys, values, hashes, n, rehashSize,
+        return LiveTable.of(HOST, BlockPool.direct(), size, keys, values, hashes, n, rehashSize,
                             rehashThreshold, weakness);
     }
 }

@@ -2,10 +2,10 @@ package org.emacs.hts.bench;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.emacs.hts.BlockPool;
 import org.emacs.hts.Emacs28;
 import org.emacs.hts.LiveTable;
 import org.emacs.hts.Lookup;
-import org.emacs.hts.NativeBlocks;
 import org.emacs.hts.Weakness;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -54,7 +54,7 @@ public class StoreBenchmark {
     @Setup
     public void setUp() {
         SplittableRandom rnd = new SplittableRandom(42);
-        table = LiveTable.create(HOST, NativeBlocks.DIRECT, Math.max(size, 1), 0.5f, 0.8125f, Weakness.NONE);
+        table = LiveTable.create(HOST, BlockPool.direct(), Math.max(size, 1), 0.5f, 0.8125f, Weakness.NONE);
         words = new long[size];
         hashes = new long[size];
         for (int i = 0; i < size; i++) {

@@ -1,9 +1,9 @@
 package org.emacs.hts.bridge;
 
+import org.emacs.hts.BlockPool;
 import org.emacs.hts.Emacs28;
 import org.emacs.hts.Emacs30;
 import org.emacs.hts.LiveTable;
-import org.emacs.hts.NativeBlocks;
 import org.emacs.hts.Registry;
 import org.emacs.hts.Weakness;
 
@@ -27,6 +27,7 @@ public final class AotTraining {
         Bridge.awaitStart();
 
         Registry registry = Registry.global();
+        BlockPool pool = BlockPool.direct();
         Emacs28 host28 = new Emacs28(0x2a0);
         long[] keys = new long[64], values = new long[64], hashes = new long[64];
         for (int i = 0; i < 64; i++) {
@@ -34,18 +35,18 @@ public final class AotTraining {
             values[i] = i;
             hashes[i] = i * 31L;
         }
-        long dumped = registry.manage(LiveTable.of(host28, NativeBlocks.DIRECT, 65, keys, values, hashes, 64,
+        long dumped = registry.manage(LiveTable.of(host28, pool, 65, keys, values, hashes, 64,
                                                    1.5f, 0.8125f, Weakness.NONE), 0);
-        registry.managePure(LiveTable.of(host28, NativeBlocks.DIRECT, 65, keys, values, hashes, 64,
+        registry.managePure(LiveTable.of(host28, pool, 65, keys, values, hashes, 64,
                                               1.5f, 0.8125f, Weakness.NONE).makePure(), 0);
-        long t = registry.manage(LiveTable.create(host28, NativeBlocks.DIRECT, 8, 1.5f, 0.8125f, Weakness.NONE), 0);
+        long t = registry.manage(LiveTable.create(host28, pool, 8, 1.5f, 0.8125f, Weakness.NONE), 0);
         LiveTable table = registry.table(t);
         for (int i = 0; i < 1000; i++) table.insert(8L * i + 2, i, i * 31L);
         for (int s = 0; s < 500; s++) table.removeSlot(s);
         registry.free(registry.manage(table.copy(), 0));
         for (int s = table.nextLive(0); s >= 0; s = table.nextLive(s + 1)) table.setValue(s, 1);
         // Emacs 30's policy too, so that its classes are in the cache.
-        LiveTable t30 = LiveTable.create(new Emacs30(7), NativeBlocks.DIRECT, 0, 0, 0, Weakness.NONE);
+        LiveTable t30 = LiveTable.create(new Emacs30(7), pool, 0, 0, 0, Weakness.NONE);
         for (int i = 0; i < 1000; i++) t30.insert(8L * i + 2, i, i * 31L);
         for (int s = 0; s < 500; s++) t30.removeSlot(s);
         t30.close();

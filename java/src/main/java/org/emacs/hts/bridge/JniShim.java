@@ -36,11 +36,20 @@ final class JniShim {
     /** A zeroed block of n bytes (calloc) as a direct buffer; null if there is no memory. */
     static native java.nio.ByteBuffer allocate(int n);
 
+    /** Like {@link #allocate}, for a block never freed: the shim keeps it for the process's life. */
+    static native java.nio.ByteBuffer allocateSlab(int n);
+
     /** The address of a block from {@link #allocate}. */
     static native long address(java.nio.ByteBuffer block);
 
     /** Frees a block from {@link #allocate}. */
     static native void free(java.nio.ByteBuffer block);
+
+    /** Whether the shim was built with AddressSanitizer, which {@link #poison} then serves. */
+    static native boolean poisons();
+
+    /** Makes N bytes at ADDRESS an error to touch (ON), or fine again: AddressSanitizer's poisoning. */
+    static native void poison(long address, int n, boolean on);
 
     /** Copies n words into memory the shim owns; returns its address, valid until the next call. */
     static native long words(long[] src, int n);

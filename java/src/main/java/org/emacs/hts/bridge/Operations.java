@@ -1,8 +1,8 @@
 package org.emacs.hts.bridge;
 
+import org.emacs.hts.BlockPool;
 import org.emacs.hts.HostPolicy;
 import org.emacs.hts.LiveTable;
-import org.emacs.hts.NativeBlocks;
 import org.emacs.hts.Registry;
 import org.emacs.hts.Weakness;
 import org.emacs.hts.Words;
@@ -23,7 +23,7 @@ final class Operations {
     /** The Emacs whose tables these are: hts_set_host's choice. */
     private final HostPolicy host;
     private final NativeMemory memory;
-    private final NativeBlocks blocks;
+    private final BlockPool blocks;
     private final Heap heap = new Heap();
     private final TestHooks hooks;
     /** Words gathered for roots before they are copied to C. */
@@ -36,7 +36,7 @@ final class Operations {
         this.host = host;
         this.memory = memory;
         this.hooks = hooks;
-        this.blocks = new ShimBlocks(hooks.memoryLimit());
+        this.blocks = new BlockPool(new ShimBlocks(), hooks.memoryLimit());
     }
 
     /** Whether HTS_TEST_HOOKS=1 was set: only then does {@link #before} run. */

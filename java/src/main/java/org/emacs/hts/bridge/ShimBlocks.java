@@ -4,27 +4,27 @@ import java.nio.ByteBuffer;
 import org.emacs.hts.NativeBlocks;
 
 /**
- * Tables' memory from the shim (calloc and free through {@link JniShim}),
- * so that C reads it and AddressSanitizer sees every block: what every
- * backend uses.  A test may cap the bytes live at once
- * (HTS_TEST_MEMORY_LIMIT, with HTS_TEST_HOOKS=1), so that running out of
- * memory can be tested without exhausting the machine's.
+ * Slabs from the shim (calloc and free through {@link JniShim}), so that C
+ * reads tables' memory: what every backend's {@link org.emacs.hts.BlockPool}
+ * draws on.  Under AddressSanitizer (the shim built with it) a block the
+ * pool frees is poisoned until reused, so that a C read of a table's
+ * freed arrays is still reported.
  */
 final class ShimBlocks implements NativeBlocks {
-    private final long limit;
-    private long live;
-
-    ShimBlocks(long limit) {
-        this.limit = limit > 0 ? limit : Long.MAX_VALUE;
-    }
+    private final boolean poisons = JniShim.poisons();
 
     @Override
     public ByteBuffer allocate(int bytes) {
-        if (bytes > limit - live) throw new OutOfMemoryError("HTS_TEST_MEMORY_LIMIT reached");
         ByteBuffer b = JniShim.allocate(bytes);
         if (b == null) throw new OutOfMemoryError("no native memory for " + bytes + " bytes");
-        live += bytes;
-        return b.order(java.nio.ByteOrder.nativeOrder());
+        return b;
+    }
+
+    @Override
+    public ByteBuffer allocateKept(int bytes) {
+        ByteBuffer b = JniShim.allocateSlab(bytes);
+        if (b == null) throw new OutOfMemoryError("no native memory for " + bytes + " bytes");
+        return b;
     }
 
     @Override
@@ -34,7 +34,16 @@ final class ShimBlocks implements NativeBlocks {
 
     @Override
     public void free(ByteBuffer block) {
-        live -= block.capacity();
         JniShim.free(block);
+    }
+
+    @Override
+    public void released(long address, int bytes) {
+        if (poisons) JniShim.poison(address, bytes, true);
+    }
+
+    @Override
+    public void reused(long address, int bytes) {
+        if (poisons) JniShim.poison(address, bytes, false);
     }
 }

@@ -142,11 +142,19 @@ public final class LiveTable implements TableView, AutoCloseable {
         for (int b = mem.indexSize() - 1; b >= 0; b--) mem.setHead(b, NONE);
     }
 
-    /** Empties every chain, then pushes each live slot below upTo in ascending order (hash_table_rehash). */
-    private void rebuildIndex(int upTo) {
+    /**
+     * maybe_resize_hash_table's rehash: every slot below {@code upTo} is
+     * live (growth comes only when none is free), and each is pushed on its
+     * chain in ascending order.  No slot needs the test for a free one.
+     */
+    private void relinkAll(int upTo) {
         clearIndex(mem);
-        for (int i = 0; i < upTo; i++)
-            if (isLive(i)) link(i, mem.hash(i));
+        int buckets = mem.indexSize();
+        for (int i = 0; i < upTo; i++) {
+            int b = host.bucket(mem.hash(i), buckets);
+            mem.setNext(i, mem.head(b));
+            mem.setHead(b, i);
+        }
     }
 
     private int bucket(long hash) {
@@ -366,7 +374,7 @@ public final class LiveTable implements TableView, AutoCloseable {
         int newSize = host.grownSize(oldSize, rehashSize);
         mem.grow(newSize, host.indexSize(newSize, rehashThreshold));
         initFree(host, mem, oldSize, newSize);
-        rebuildIndex(oldSize);
+        relinkAll(oldSize);
         freeHead = oldSize;
     }
 

@@ -23,6 +23,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#if defined __SANITIZE_ADDRESS__
+#include <sanitizer/asan_interface.h>
+#endif
+
 #ifndef HTS_DEFAULT_JAVA_HOME
 #error "HTS_DEFAULT_JAVA_HOME must name the JDK the shim was built against"
 #endif
@@ -516,8 +520,9 @@ jni_words (JNIEnv *env, jclass c, jlongArray src, jint n)
   return (jlong) (intptr_t) words;
 }
 
-/* The slabs of tables' memory (ShimBlocks.java): calloc'd here and freed
-   here, so that AddressSanitizer sees every one C reads.  */
+/* Tables' memory (ShimBlocks.java): a block of a large table's, calloc'd
+   here and freed here (jni_free), so that AddressSanitizer sees it; or,
+   through jni_allocate_slab, a slab the store carves small blocks from.  */
 static jobject JNICALL
 jni_allocate (JNIEnv *env, jclass c, jint n)
 {
@@ -568,10 +573,6 @@ jni_free (JNIEnv *env, jclass c, jobject block)
    the blocks it frees, so AddressSanitizer learns of a freed one from
    it.  poisons is also exported under its JNI name, for the AOT training
    run (see JniShim.getenv below).  */
-#if defined __SANITIZE_ADDRESS__
-# include <sanitizer/asan_interface.h>
-#endif
-
 JNIEXPORT jboolean JNICALL
 Java_org_emacs_hts_bridge_JniShim_poisons (JNIEnv *env, jclass c)
 {

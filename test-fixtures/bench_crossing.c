@@ -30,11 +30,14 @@ now_ns (void)
 __attribute__ ((noinline)) static int64_t
 blank_c (int32_t op, int64_t a, int64_t b, int64_t c, int64_t d, int64_t e)
 {
-  __asm__ volatile ("" ::: "memory");
+  __asm__ volatile("" ::: "memory");
   return a;
 }
 
-enum { ROUNDS = 5 };
+enum
+{
+  ROUNDS = 5
+};
 
 static int
 compare_doubles (const void *a, const void *b)
@@ -71,7 +74,8 @@ static double
 time_jni (long n)
 {
   typedef jint (*created_fn) (JavaVM **, jsize, jsize *);
-  created_fn created = (created_fn) dlsym (RTLD_DEFAULT, "JNI_GetCreatedJavaVMs");
+  created_fn created
+      = (created_fn) dlsym (RTLD_DEFAULT, "JNI_GetCreatedJavaVMs");
   CHECK (created != NULL);
   JavaVM *vm;
   jsize nvms = 0;
@@ -99,8 +103,7 @@ time_jni (long n)
 }
 
 static int64_t
-production (int32_t op, int64_t a, int64_t b, int64_t c, int64_t d,
-            int64_t e)
+production (int32_t op, int64_t a, int64_t b, int64_t c, int64_t d, int64_t e)
 {
   return hts_test_hook (op, a);
 }
@@ -129,8 +132,8 @@ main (int argc, char **argv)
   for (int r = 0; r < ROUNDS; r++)
     {
       c_ns[r] = time_entry (blank_c, n / ROUNDS);
-      ffm_ns[r] = stub ? time_entry ((entry_fn) (intptr_t) stub, n / ROUNDS)
-                       : -1;
+      ffm_ns[r]
+          = stub ? time_entry ((entry_fn) (intptr_t) stub, n / ROUNDS) : -1;
       jni_ns[r] = time_jni (n / ROUNDS);
       nothing_ns[r] = time_entry (production, n / ROUNDS);
     }

@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * The store's allocator of tables' memory: what malloc is to stock
  * Emacs's tables.  Small blocks (up to {@link #LARGEST_SMALL} bytes) are
- * carved from slabs, each a few blocks' worth to a megabyte, that the
+ * carved from slabs, of 64 KiB at first and up to a megabyte, that the
  * pool takes from its {@link NativeBlocks} and keeps; a freed small block
  * waits, zeroed on its next use, for the next of its size class.  A larger
  * block is a slab of its own, given back when freed.  So making and

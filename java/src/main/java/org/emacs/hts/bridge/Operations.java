@@ -23,7 +23,7 @@ final class Operations {
     /** The Emacs whose tables these are: hts_set_host's choice. */
     private final HostPolicy host;
     private final NativeMemory memory;
-    private final BlockPool blocks;
+    private final BlockPool pool;
     private final Heap heap = new Heap();
     private final TestHooks hooks;
     /** Words gathered for roots before they are copied to C. */
@@ -36,7 +36,7 @@ final class Operations {
         this.host = host;
         this.memory = memory;
         this.hooks = hooks;
-        this.blocks = new BlockPool(new ShimBlocks(), hooks.memoryLimit());
+        this.pool = new BlockPool(new ShimBlocks(), hooks.memoryLimit());
     }
 
     /** Whether HTS_TEST_HOOKS=1 was set: only then does {@link #before} run. */
@@ -50,7 +50,7 @@ final class Operations {
     }
 
     long newTable(long size, float rehashSize, float rehashThreshold, int weakness, long owner) {
-        return registry.manage(LiveTable.create(host, blocks, size, rehashSize, rehashThreshold,
+        return registry.manage(LiveTable.create(host, pool, size, rehashSize, rehashThreshold,
                                                 weakness(weakness)), owner);
     }
 
@@ -123,7 +123,7 @@ final class Operations {
         long[] pairs = new long[2 * count], h = new long[count];
         memory.getLongs(kv, pairs, 2 * count);
         memory.getLongs(hashes, h, count);
-        LiveTable table = LiveTable.imported(host, blocks, (int) size, pairs, h, count, rehashSize,
+        LiveTable table = LiveTable.imported(host, pool, (int) size, pairs, h, count, rehashSize,
                                              rehashThreshold, weakness(weakness), (flags & IMPORT_DUMPED) != 0);
         return (flags & IMPORT_PURE) != 0 ? registry.managePure(table.makePure(), owner)
             : registry.manage(table, owner);

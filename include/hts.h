@@ -198,10 +198,12 @@ hts_table hts_import (int64_t size, float rehash_size, float rehash_threshold,
 **   4. gc_sweep, before sweep_vectors frees the dead objects, calls
 **      hts_sweep with every handle marked, which drops (and frees the
 **      memory of) every other table, unless Java roots it or it is pure.
-** Steps 1 and 4 cost one call each, step 2 none, step 3 one per round
-** (rounds end when no new weak table is reached), during which the store
-** calls the heap twice per pass over all weak tables: once to ask which
-** words survive, once to mark what the kept entries need.
+** Steps 1 and 4 cost one call each, step 2 none.  Step 3 runs in the
+** shim, in C: it reads the weak tables' layouts, asks the heap which words
+** survive and marks what kept entries need, once per pass over all of them,
+** as stock's sweep_weak_table would, to the fixpoint.  It costs one call per
+** hts_weak_mark (the store learns the tables are marked, the shim their
+** layouts) and, if entries died, one for hts_weak_remove.
 */
 
 struct hts_heap
@@ -213,7 +215,8 @@ struct hts_heap
   void (*mark) (const hts_word *words, size_t n);
 };
 
-/* The heap the weak phases query.  HEAP must stay valid.  */
+/* The heap the weak phases query; its callbacks run with no Java frame
+   on the stack.  HEAP must stay valid.  */
 void hts_set_heap (const struct hts_heap *heap);
 
 /* The words of every open Java root, to be marked in the root phase.  The
@@ -226,9 +229,9 @@ int64_t hts_roots (const hts_word **words);
    is marked, so the caller may grow it meanwhile.  */
 int hts_weak_mark (const hts_table *tables, int64_t n);
 
-/* Remove dead weak entries, freeing slots in stock's order.  Returns the
-   number removed.  The last pass of hts_weak_mark has already asked the
-   heap what survives; nothing may be marked between the two.  */
+/* Remove dead weak entries, freeing slots in stock's order (bucket by
+   bucket, along each chain).  Returns the number removed.  Nothing may be
+   marked between the last hts_weak_mark and this.  */
 int64_t hts_weak_remove (void);
 
 /* The N tables in MARKED were marked in this GC; drop every other one,

@@ -10,9 +10,9 @@
 ** Two hosts: Emacs 28.2 and Emacs 30.  A file that includes this header
 ** defines HTS_HOST as 28 or 30 first; there is no default.  It is the one
 ** place the version is said: hts_set_host (hts.h) hands it to the store.
-** The shim, which serves either host, defines HTS_HOST as 0 and sees
-** struct hts_layout as an opaque type.  The hosts share the header
-** struct and the walks; they differ in
+** The shim, which serves either host, defines HTS_HOST as 0: it sees
+** the struct, with an untyped HASH, and none of the readers.  The hosts
+** share the header struct and the walks; they differ in
 **                    28.2                          30
 **   a slot's hash    int64_t, < 2^62               uint32_t (hash_hash_t)
 **   buckets          next_almost_prime (size /     1 << index_bits, the
@@ -68,11 +68,10 @@ typedef int64_t hts_slot;  /* 0 <= slot < size, or HTS_NONE */
 #endif
 
 #if HTS_HOST == 0
-/* The shim: it hands C a table's layout, but never reads one.  */
-struct hts_layout;
-#else
-
-#if HTS_HOST == 28
+/* The shim, which serves either host, reads only what the hosts share:
+   the counts, the words and the chains (weak.c's walk).  */
+typedef void hts_hash_slot;
+#elif HTS_HOST == 28
 /* A slot's hash: 0 <= hash < 2^62, or HTS_FREE_HASH.  */
 typedef int64_t hts_hash_slot;
 /* The hash of a free slot, which marks it free; real hashes are >= 0.  */
@@ -102,6 +101,7 @@ struct hts_layout
   const int32_t *index; /* by bucket (hts_bucket): a chain's head */
 };
 
+#if HTS_HOST != 0
 #if HTS_HOST == 28
 /* The bucket of HASH: fns.c's hash % hash_index_size.  */
 static inline hts_slot

@@ -15,7 +15,6 @@
 /* The serving backend's name: a literal, so that it can change under a
    reader (JNI, then FFM).  */
 static const char *backend = "";
-static const struct hts_heap *host_heap;
 
 /* One line per thread, like errno.  */
 static __thread char error_line[512];
@@ -85,18 +84,6 @@ void
 hts__set_error (int32_t code, const char *message)
 {
   hts__error (code, "%s", message);
-}
-
-void
-hts__heap_survives (const int64_t *words, int64_t n, unsigned char *out)
-{
-  host_heap->survives (words, n, out);
-}
-
-void
-hts__heap_mark (const int64_t *words, int64_t n)
-{
-  host_heap->mark (words, n);
 }
 
 /* ---- starting ----------------------------------------------------- */
@@ -202,12 +189,6 @@ hts_backend (void)
   return __atomic_load_n (&backend, __ATOMIC_ACQUIRE);
 }
 
-void
-hts_set_heap (const struct hts_heap *heap)
-{
-  host_heap = heap;
-}
-
 /* ---- the entry points --------------------------------------------- */
 
 /* Every call checks that Java is there: one predictable branch; the
@@ -237,6 +218,12 @@ start_and_call (int32_t op, int64_t a, int64_t b, int64_t c, int64_t d,
   if (rc != HTS_OK)
     return rc;
   return dispatch (op, a, b, c, d, e);
+}
+
+int64_t
+hts__call (int32_t op, int64_t a, int64_t b, int64_t c, int64_t d, int64_t e)
+{
+  return call (op, a, b, c, d, e);
 }
 
 static int64_t
@@ -329,31 +316,10 @@ hts_roots (const hts_word **words)
   return CALL (HTS__ROOTS, ADDR (words), 0, 0, 0, 0);
 }
 
-int
-hts_weak_mark (const hts_table *tables, int64_t n)
-{
-  if (!host_heap)
-    {
-      hts__error (HTS_E_ARG, "hts: hts_set_heap has not been called");
-      return HTS_E_ARG;
-    }
-  return CALL (HTS__WEAK_MARK, ADDR (tables), n, 0, 0, 0);
-}
-
-int64_t
-hts_weak_remove (void)
-{
-  if (!host_heap)
-    {
-      hts__error (HTS_E_ARG, "hts: hts_set_heap has not been called");
-      return HTS_E_ARG;
-    }
-  return CALL (HTS__WEAK_REMOVE, 0, 0, 0, 0, 0);
-}
-
 int64_t
 hts_sweep (const hts_table *marked, int64_t n)
 {
+  hts__weak_forget ();
   return CALL (HTS__SWEEP, ADDR (marked), n, 0, 0, 0);
 }
 

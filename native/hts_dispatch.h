@@ -45,8 +45,14 @@ void hts__publish (hts__dispatch_fn fn, const char *name);
 
 /* Java's calls into C, through JNI natives jvm.c registers (JniShim.java).  */
 void hts__set_error (int32_t code, const char *message);
-void hts__heap_survives (const int64_t *words, int64_t n, unsigned char *out);
-void hts__heap_mark (const int64_t *words, int64_t n);
+
+/* hts.c's one way into Java, for the shim's other files (weak.c).  */
+int64_t hts__call (int32_t op, int64_t a, int64_t b, int64_t c, int64_t d,
+                   int64_t e);
+
+/* weak.c: a sweep ends the GC's weak phases, whether or not they ran to
+   hts_weak_remove.  */
+void hts__weak_forget (void);
 
 /* Set by jvm.c, used by hts.c.  */
 int hts__start_jvm (int host_version, int64_t host_unused_key);

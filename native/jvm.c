@@ -421,47 +421,6 @@ throw_out_of_memory (JNIEnv *env, const char *what)
     (*env)->ThrowNew (env, oom, what);
 }
 
-/* A C copy of N words, or NULL with OutOfMemoryError pending.  C marks
-   from the copy: mark_object may call back into Java.  */
-static int64_t *
-copy_words (JNIEnv *env, jlongArray words, jint n)
-{
-  int64_t *w = malloc ((n > 0 ? n : 1) * sizeof *w);
-  if (!w)
-    {
-      throw_out_of_memory (env, "hts: no C memory for the words to mark");
-      return NULL;
-    }
-  (*env)->GetLongArrayRegion (env, words, 0, n, (jlong *) w);
-  return w;
-}
-
-static void JNICALL
-jni_heap_survives (JNIEnv *env, jclass c, jlongArray words, jint n,
-                   jbyteArray out)
-{
-  int64_t *w = copy_words (env, words, n);
-  unsigned char *flags = w ? malloc (n > 0 ? n : 1) : NULL;
-  if (w && flags)
-    {
-      hts__heap_survives (w, n, flags);
-      (*env)->SetByteArrayRegion (env, out, 0, n, (const jbyte *) flags);
-    }
-  else if (w)
-    throw_out_of_memory (env, "hts: no C memory for survival flags");
-  free (flags);
-  free (w);
-}
-
-static void JNICALL
-jni_heap_mark (JNIEnv *env, jclass c, jlongArray words, jint n)
-{
-  int64_t *w = copy_words (env, words, n);
-  if (w)
-    hts__heap_mark (w, n);
-  free (w);
-}
-
 static void JNICALL
 jni_noop (JNIEnv *env, jclass c)
 {
@@ -629,9 +588,6 @@ register_natives (JNIEnv *env)
   static const JNINativeMethod methods[] = {
     { (char *) "setError", (char *) "(ILjava/lang/String;)V",
       (void *) jni_set_error },
-    { (char *) "heapSurvives", (char *) "([JI[B)V",
-      (void *) jni_heap_survives },
-    { (char *) "heapMark", (char *) "([JI)V", (void *) jni_heap_mark },
     { (char *) "noop", (char *) "()V", (void *) jni_noop },
     { (char *) "publishEntry", (char *) "(JLjava/lang/String;)V",
       (void *) jni_publish_entry },

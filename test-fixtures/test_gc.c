@@ -151,6 +151,92 @@ a_chain_of_weak_tables_is_followed_to_the_fixpoint (void)
 }
 
 static void
+a_weak_table_reached_only_through_another_weak_tables_value_joins (void)
+{
+  /* OUTER (key-weak) holds K -> INNER; INNER (value-weak) holds 1 -> V.
+     INNER is reached only while marking OUTER's kept entry: it joins the
+     fixpoint then, and its entry follows its own rule.  */
+  Lisp outer = mh_make_table (TEST_EQ, 4, HTS_WEAK_KEY);
+  Lisp inner = mh_make_table (TEST_EQ, 4, HTS_WEAK_VALUE);
+  Lisp k = mh_cons (Qnil, Qnil), v = mh_cons (Qnil, Qnil);
+  mh_puthash (k, inner, outer);
+  mh_puthash (make_fixnum (1), v, inner);
+  mh_root (&outer);
+  mh_root (&k);
+  mh_root (&v);
+  mh_gc ();
+  CHECK (mh_alive (inner));
+  CHECK_EQ (mh_count (inner), 1);
+  mh_unroot (&v);
+  mh_gc ();
+  CHECK_EQ (mh_count (inner), 0); /* its value died */
+  CHECK_EQ (mh_count (outer), 1);
+  mh_unroot (&k);
+  mh_gc ();
+  CHECK_EQ (mh_count (outer), 0);
+  CHECK (!mh_alive (inner));
+  mh_unroot (&outer);
+}
+
+/* The slots of L's live entries in sweep order (bucket by bucket, along
+   each chain) into OUT; returns how many.  */
+static int
+sweep_order (const struct hts_layout *l, hts_slot *out)
+{
+  int n = 0;
+  for (int64_t b = 0; b < l->index_size; b++)
+    for (int32_t i = l->index[b]; i >= 0; i = l->next[i])
+      out[n++] = i;
+  return n;
+}
+
+static void
+weak_removal_frees_slots_in_stocks_order (void)
+{
+  /* sweep_weak_table frees dead slots walking buckets 0..n-1 and each
+     chain, pushing each on the free list: where the next puthash lands
+     follows that order.  */
+  enum
+  {
+    N = 40
+  };
+  Lisp t = mh_make_table (TEST_EQ, 64, HTS_WEAK_KEY);
+  Lisp keep = mh_vector (N, Qnil);
+  mh_root (&t);
+  mh_root (&keep);
+  Lisp keys[N];
+  for (int i = 0; i < N; i++)
+    {
+      keys[i] = mh_cons (make_fixnum (i), Qnil);
+      mh_puthash (keys[i], make_fixnum (i), t);
+      if (i % 3 == 0)
+        mh_vector_set (keep, i, keys[i]);
+    }
+  mh_remhash (keys[1], t); /* a free list not in slot order */
+  mh_remhash (keys[7], t);
+  const struct hts_layout *l = hts_table_layout (mh_handle (t));
+  hts_slot order[N], expected[64];
+  int live = sweep_order (l, order), n = 0;
+  for (int j = live - 1; j >= 0; j--)
+    {
+      Lisp key = hts_key (l, order[j]);
+      if (fixnum_value (mh_car (key)) % 3 != 0)
+        expected[n++] = order[j]; /* the last freed is the head */
+    }
+  for (hts_slot f = l->next_free; f >= 0; f = l->next[f])
+    expected[n++] = f;
+  CHECK_EQ (n, 64 - N / 3 - 1);
+  mh_gc ();
+  CHECK_EQ (mh_count (t), N / 3 + 1);
+  int m = 0;
+  for (hts_slot f = l->next_free; f >= 0; f = l->next[f], m++)
+    CHECK_EQ (f, expected[m]);
+  CHECK_EQ (m, n);
+  mh_unroot (&keep);
+  mh_unroot (&t);
+}
+
+static void
 java_roots_keep_a_table_and_its_entries (void)
 {
   int64_t base = baseline ();
@@ -190,6 +276,8 @@ main (void)
   tables_that_hold_each_other_live_and_die_together ();
   weak_tables_drop_entries_by_their_rule ();
   a_chain_of_weak_tables_is_followed_to_the_fixpoint ();
+  a_weak_table_reached_only_through_another_weak_tables_value_joins ();
+  weak_removal_frees_slots_in_stocks_order ();
   java_roots_keep_a_table_and_its_entries ();
   callbacks_survive_a_java_gc ();
   mh_teardown ();

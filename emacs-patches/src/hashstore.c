@@ -352,9 +352,10 @@ hash_store_note_marked (hts_table handle)
 /* The weak tables marked so far are listed from *WEAK_TABLES along
    their next_weak.  The store marks the halves of their kept entries
    until nothing more is marked (value-weak table A holding X -> Y,
-   with Y a key in key-weak table B, needs this).  Each pass calls back
-   into survives_gc_p once for the entries of all the tables, and into
-   mark_object once for what they keep.  Weak tables that this marking
+   with Y a key in key-weak table B, needs this).  The shim reads their
+   layouts itself: each pass calls survives_gc_p once for the entries of
+   all the tables, and mark_object once for what they keep, with no Java
+   frame on the stack.  Weak tables that this marking
    reaches join in a round of their own, until a round reaches none.
    Then it removes the dead entries, freeing their slots in stock's
    order, and the list is emptied.  */

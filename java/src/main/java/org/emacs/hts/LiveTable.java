@@ -336,22 +336,21 @@ public final class LiveTable implements TableView, AutoCloseable {
     }
 
     /**
-     * The removal half of sweep_weak_table: frees each live slot whose flag in
-     * {@code dead} is set, in the order Emacs visits them (bucket by bucket,
-     * along each chain), so the free list ends up as stock's would.
+     * The removal half of sweep_weak_table: frees the {@code n} slots at
+     * {@code slots[from..]}, in that order, which is the order the shim's
+     * sweep visits them (bucket by bucket, along each chain), so the free
+     * list ends up as stock's would.  Every slot must be live and appear once.
      */
-    int removeDead(boolean[] dead) {
-        int[] order = sweepOrder();
-        int removed = 0;
-        for (int slot : order) {
-            if (dead[slot]) {
-                unlink(slot, mem.hash(slot));
-                release(slot);
-                removed++;
-            }
+    public int removeSlots(long[] slots, int from, int n) {
+        for (int j = from; j < from + n; j++) {
+            long slot = slots[j];
+            if (slot < 0 || slot >= size() || !isLive((int) slot))
+                throw new IllegalArgumentException("slot " + slot + " is not live");
+            unlink((int) slot, mem.hash((int) slot));
+            release((int) slot);
         }
-        if (removed > 0) mem.publish(count, freeHead);
-        return removed;
+        if (n > 0) mem.publish(count, freeHead);
+        return n;
     }
 
     // ---- internals -----------------------------------------------------

@@ -12,9 +12,10 @@ import java.util.Arrays;
  * <li>mark_object on a table: C marks a strong table's keys and values
  *     itself, straight from its layout, and remembers the table's handle
  *     for the sweep, which hands the registry all of them in one batch
- *     ({@link #mark}); a weak table is put aside for the weak phases;</li>
- * <li>{@link #markWeakToFixpoint} then {@link #removeDeadWeakEntries}
- *     (mark_and_sweep_weak_table_contents);</li>
+ *     ({@link #mark}); a weak table is marked too, but its entries wait
+ *     for the weak phases, which the shim runs in C over the tables'
+ *     layouts (native/weak.c), handing the dead slots to
+ *     {@link LiveTable#removeSlots};</li>
  * <li>gc_sweep, before sweep_vectors frees the dead objects, calls
  *     {@link #sweep}, which drops (and frees) every table not marked since
  *     the last sweep, unless it is rooted or pure.</li>
@@ -44,7 +45,6 @@ public final class Registry {
     private long droppedLastSweep;
     private long droppedTotal;
 
-    private final WeakTables weak = new WeakTables();
     private final RootSet roots = new RootSet();
     /** The sweep's scratch list of rooted tables' handles. */
     private final Words pinned = new Words(16);
@@ -142,26 +142,11 @@ public final class Registry {
         int i = indexOf(handle);
         if (marked[i]) return false;
         marked[i] = true;
-        LiveTable t = tables[i];
-        if (t.weakness().isWeak()) {
-            weak.add(t);
-            return false;
-        }
-        return true;
+        return !tables[i].weakness().isWeak();
     }
 
     public boolean isMarked(long handle) {
         return marked[indexOf(handle)];
-    }
-
-    /** The marking half of the weak phase, to its fixpoint over all weak tables reached. */
-    public void markWeakToFixpoint(Heap heap) {
-        weak.markToFixpoint(heap);
-    }
-
-    /** The removal half of the weak phase; returns the number of entries removed. */
-    public long removeDeadWeakEntries(Heap heap) {
-        return weak.removeDead(heap);
     }
 
     /**
@@ -179,7 +164,6 @@ public final class Registry {
             }
             marked[i] = false;
         }
-        weak.clear();
         sweeps++;
         droppedLastSweep = dropped;
         droppedTotal += dropped;

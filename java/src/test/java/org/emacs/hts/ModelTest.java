@@ -116,7 +116,8 @@ class ModelTest {
                 what = "weak sweep";
                 boolean[] dead = new boolean[r.size()];
                 for (int i = 0; i < dead.length; i++) dead[i] = r.key.get(i) != null && rnd.nextInt(3) == 0;
-                t.removeDead(dead);
+                long[] slots = Models.deadInSweepOrder(t, dead);
+                t.removeSlots(slots, 0, slots.length);
                 r.sweepRemove(dead);
             } else if (op < 88) {
                 what = "dump and load";

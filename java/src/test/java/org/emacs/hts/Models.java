@@ -62,6 +62,14 @@ final class Models {
         return out;
     }
 
+    /**
+     * The slots flagged in {@code dead}, in the order the shim's weak sweep
+     * hands them to the store (native/weak.c): bucket by bucket, along each chain.
+     */
+    static long[] deadInSweepOrder(LiveTable t, boolean[] dead) {
+        return java.util.Arrays.stream(t.sweepOrder()).filter(i -> dead[i]).asLongStream().toArray();
+    }
+
     static List<Integer> asList(int[] a) {
         List<Integer> out = new ArrayList<>();
         for (int x : a) out.add(x);

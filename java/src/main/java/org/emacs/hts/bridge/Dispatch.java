@@ -56,8 +56,8 @@ final class Dispatch {
                 case IMPORT: return e.importTable(a);
                 case LAYOUT: return e.layout(a);
                 case ROOTS: return e.roots(a);
-                case WEAK_MARK: return e.weakMark(a, b);
-                case WEAK_REMOVE: return e.weakRemove();
+                case WEAK_MARK: return e.weakMark(a, b, c);
+                case WEAK_REMOVE: return e.weakRemove(a, b);
                 case SWEEP: return e.sweep(a, b);
                 case STATS: return e.stats(a);
                 case TEST_HOOK: return e.testHook((int) a, b);

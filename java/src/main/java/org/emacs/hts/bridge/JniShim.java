@@ -5,20 +5,13 @@ package org.emacs.hts.bridge;
  * (RegisterNatives) before it starts the bridge, the same for both
  * backends.  Binding them costs nothing at start-up, where an FFM downcall
  * handle costs tens of milliseconds.  Every call is cold or batched: an
- * error, or the weak phases' queries of the host heap, one per table per
- * pass.
+ * error, a slab, or a batch of words.
  */
 final class JniShim {
     private JniShim() {}
 
     /** Sets the calling thread's line for hts_error (). */
     static native void setError(int code, String message);
-
-    /** The host heap's survives_gc_p over a batch: out[i] = 1 if words[i] survives. */
-    static native void heapSurvives(long[] words, int n, byte[] out);
-
-    /** The host heap's mark_object over a batch; it may call back into Java. */
-    static native void heapMark(long[] words, int n);
 
     /** Does nothing in C: the Java-to-C crossing benchmark. */
     static native void noop();

@@ -24,11 +24,10 @@ final class Operations {
     private final HostPolicy host;
     private final NativeMemory memory;
     private final BlockPool pool;
-    private final Heap heap = new Heap();
     private final TestHooks hooks;
     /** Words gathered for roots before they are copied to C. */
     private final Words words = new Words(1024);
-    /** Handles C hands over in a batch (marked tables, weak tables). */
+    /** Words C hands over in a batch: marked tables, weak tables, dead slots. */
     private long[] handles = new long[1024];
 
     Operations(Registry registry, HostPolicy host, NativeMemory memory, TestHooks hooks) {
@@ -134,15 +133,51 @@ final class Operations {
         return handOver(registry.rootWords(words), wordsOut);
     }
 
-    /** hts_weak_mark: these weak tables join the GC's, then marking runs to its fixpoint. */
-    long weakMark(long tables, long n) {
-        markAll(tables, n);
-        registry.markWeakToFixpoint(heap);
+    /**
+     * hts_weak_mark's one call: the N weak tables C reached are marked for
+     * the sweep, and C learns what it needs to run the weak phases itself
+     * (native/weak.c).  {@code elements} holds N elements of {@code stride}
+     * words: C wrote each table's handle in the first, the store writes its
+     * layout's address (0 if it was marked already: it has joined) and its
+     * weakness in the next two.
+     */
+    long weakMark(long elements, long n, long stride) {
+        if (n < 0 || stride < 3 || n * stride > Integer.MAX_VALUE)
+            throw new IllegalArgumentException(n + " weak tables of " + stride + " words");
+        int words = (int) (n * stride);
+        if (handles.length < words) handles = new long[Math.max(words, 2 * handles.length)];
+        memory.getLongs(elements, handles, words);
+        for (int e = 0; e < words; e += (int) stride) {
+            long t = handles[e];
+            LiveTable table = registry.table(t);
+            boolean joined = registry.isMarked(t);
+            registry.mark(t);
+            handles[e + 1] = joined ? 0 : table.layoutAddress();
+            handles[e + 2] = table.weakness().ordinal();
+        }
+        memory.putLongs(elements, handles, words);
         return Status.OK;
     }
 
-    long weakRemove() {
-        return registry.removeDeadWeakEntries(heap);
+    /**
+     * hts_weak_remove's one call, when entries died: {@code length} words
+     * at {@code batch}, for each table its handle, a count and that many
+     * slots to free, in the order to free them.  Returns the number freed.
+     */
+    long weakRemove(long batch, long length) {
+        if (length < 0 || length > Integer.MAX_VALUE) throw new IllegalArgumentException("batch of " + length);
+        int n = (int) length;
+        if (handles.length < n) handles = new long[Math.max(n, 2 * handles.length)];
+        memory.getLongs(batch, handles, n);
+        long removed = 0;
+        for (int j = 0; j < n; ) {
+            LiveTable table = registry.table(handles[j]);
+            long k = handles[j + 1];
+            if (k < 0 || k > n - j - 2) throw new IllegalArgumentException(k + " slots in a batch of " + n);
+            removed += table.removeSlots(handles, j + 2, (int) k);
+            j += 2 + (int) k;
+        }
+        return removed;
     }
 
     /** hts_sweep: the tables C marked, in one batch; then every other one goes. */
@@ -188,22 +223,5 @@ final class Operations {
     private long handOver(int n, long wordsOut) {
         memory.putLong(wordsOut, n == 0 ? 0 : memory.words(words.array(), n));
         return n;
-    }
-
-    /** The host heap, reached through the shim: one crossing per batch. */
-    private static final class Heap implements org.emacs.hts.Heap {
-        private byte[] flags = new byte[256];
-
-        @Override
-        public void survives(long[] w, int n, boolean[] out) {
-            if (flags.length < n) flags = new byte[Math.max(n, 2 * flags.length)];
-            JniShim.heapSurvives(w, n, flags);
-            for (int i = 0; i < n; i++) out[i] = flags[i] != 0;
-        }
-
-        @Override
-        public void mark(long[] w, int n) {
-            JniShim.heapMark(w, n);
-        }
     }
 }

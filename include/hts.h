@@ -132,9 +132,11 @@ hts_table hts_new (int64_t size, float rehash_size, float rehash_threshold,
    own; the copy of a pure table is mutable.  */
 hts_table hts_copy (hts_table, hts_word owner);
 
-/* A table's layout (hts_layout.h), through which C reads its entries.
-   Costs one call, once per table; the pointer is valid until the table
-   is dropped.  NULL if HANDLE is not a table (see hts_error).  */
+/* A table's layout (hts_layout.h), through which C reads its entries;
+   the pointer is valid until the table is dropped.  NULL if HANDLE is not
+   a table (see hts_error).  Costs one call, once per table; none for the
+   table made last (by hts_new, hts_copy or hts_import), whose layout the
+   store handed back with its handle.  */
 const struct hts_layout *hts_table_layout (hts_table handle);
 
 /* Drop a table now, outside a sweep.  Its handle becomes invalid.  */

@@ -234,23 +234,43 @@ float_bits (float f)
   return i;
 }
 
+/* The table made last (by hts_new, hts_copy or hts_import) and its
+   layout, which the store writes in the same call: a host asks for a new
+   table's layout at once, and hts_table_layout answers it from here with
+   no crossing.  Calls come one at a time (hts.h), so one pair serves all
+   threads; dropping that table forgets it.  */
+static hts_table made_handle;
+static int64_t made_layout;
+
+static hts_table
+made (hts_table handle)
+{
+  made_handle = handle > 0 ? handle : 0;
+  return handle;
+}
+
 hts_table
 hts_new (int64_t size, float rehash_size, float rehash_threshold, int weakness,
          hts_word owner)
 {
-  return CALL (HTS__NEW, size, float_bits (rehash_size),
-               float_bits (rehash_threshold), weakness, owner);
+  /* The floats share a word, to leave one for the layout.  */
+  uint64_t rehash = ((uint64_t) float_bits (rehash_size) << 32)
+                    | (uint32_t) float_bits (rehash_threshold);
+  return made (
+      CALL (HTS__NEW, size, rehash, weakness, owner, ADDR (&made_layout)));
 }
 
 hts_table
 hts_copy (hts_table t, hts_word owner)
 {
-  return CALL (HTS__COPY, t, owner, 0, 0, 0);
+  return made (CALL (HTS__COPY, t, owner, ADDR (&made_layout), 0, 0));
 }
 
 int
 hts_free (hts_table t)
 {
+  if (t == made_handle)
+    made_handle = 0;
   return CALL (HTS__FREE, t, 0, 0, 0, 0);
 }
 
@@ -289,22 +309,25 @@ hts_import (int64_t size, float rehash_size, float rehash_threshold,
             int weakness, const hts_word *kv, const hts_hash *hashes,
             int64_t n, int flags, hts_word owner)
 {
-  /* Nine arguments do not fit in five words: Java reads them from here.  */
-  int64_t args[9] = { size,
-                      float_bits (rehash_size),
-                      float_bits (rehash_threshold),
-                      weakness,
-                      ADDR (kv),
-                      ADDR (hashes),
-                      n,
-                      flags,
-                      owner };
-  return CALL (HTS__IMPORT, ADDR (args), 0, 0, 0, 0);
+  /* Ten words do not fit in five: Java reads them from here.  */
+  int64_t args[10] = { size,
+                       float_bits (rehash_size),
+                       float_bits (rehash_threshold),
+                       weakness,
+                       ADDR (kv),
+                       ADDR (hashes),
+                       n,
+                       flags,
+                       owner,
+                       ADDR (&made_layout) };
+  return made (CALL (HTS__IMPORT, ADDR (args), 0, 0, 0, 0));
 }
 
 const struct hts_layout *
 hts_table_layout (hts_table t)
 {
+  if (t == made_handle && t > 0)
+    return (const struct hts_layout *) (intptr_t) made_layout;
   int64_t address = CALL (HTS__LAYOUT, t, 0, 0, 0, 0);
   return address > 0 ? (const struct hts_layout *) (intptr_t) address : NULL;
 }
@@ -320,6 +343,7 @@ int64_t
 hts_sweep (const hts_table *marked, int64_t n)
 {
   hts__weak_forget ();
+  made_handle = 0;
   return CALL (HTS__SWEEP, ADDR (marked), n, 0, 0, 0);
 }
 

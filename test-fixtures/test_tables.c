@@ -164,6 +164,41 @@ clrhash_and_copy (void)
 }
 
 static void
+a_new_tables_layout_comes_with_it_and_goes_with_it (void)
+{
+  /* The store hands back the layout of the table it just made, so that
+     asking for it costs no call; it must be the layout the call gives.  */
+  hts_table t = hts_new (8, 1.5f, 0.8125f, HTS_WEAK_NONE, 0);
+  CHECK (t > 0);
+  const struct hts_layout *l = hts_table_layout (t);
+  CHECK (l != NULL && l->size == 8 && l->count == 0);
+  hts_table c = hts_copy (t, 0);
+  CHECK (c > 0);
+  const struct hts_layout *lc = hts_table_layout (c);
+  CHECK (lc != NULL && lc != l && lc->size == 8);
+  CHECK (hts_table_layout (t) == l); /* asked of the store */
+  hts_word kv[2] = { make_fixnum (1), make_fixnum (2) };
+  hts_hash h = 1;
+  hts_table i = hts_import (4, 1.5f, 0.8125f, HTS_WEAK_NONE, kv, &h, 1, 0, 0);
+  CHECK (i > 0);
+  const struct hts_layout *li = hts_table_layout (i);
+  CHECK (li != NULL && li->count == 1 && hts_key (li, 0) == kv[0]);
+  /* Dropped, the table made last has no layout, whichever way it went.  */
+  CHECK_EQ (hts_free (i), HTS_OK);
+  CHECK (hts_table_layout (i) == NULL);
+  CHECK_EQ (hts_free (c), HTS_OK);
+  CHECK (hts_table_layout (c) == NULL);
+  /* A failed make answers for nothing: T's layout now comes from the
+     store, and its own copy's handle was never made.  */
+  hts_table u = hts_new (8, 1.5f, 0.8125f, HTS_WEAK_NONE, 0);
+  CHECK_EQ (hts_copy (c, 0), HTS_E_ARG);
+  CHECK (hts_table_layout (u) != NULL && hts_table_layout (t) == l);
+  CHECK_EQ (hts_free (u), HTS_OK);
+  CHECK_EQ (hts_free (t), HTS_OK);
+  CHECK (hts_table_layout (t) == NULL);
+}
+
+static void
 a_pdump_round_trip_compacts_in_slot_order (void)
 {
   Lisp t = mh_make_table (TEST_EQUAL, 10, HTS_WEAK_NONE);
@@ -490,6 +525,7 @@ all_tests (void)
   maphash_goes_in_slot_order_and_freed_slots_are_reused_lifo ();
   growth_follows_emacs ();
   clrhash_and_copy ();
+  a_new_tables_layout_comes_with_it_and_goes_with_it ();
   a_pdump_round_trip_compacts_in_slot_order ();
   a_throw_out_of_a_user_test_leaves_the_table_intact ();
   candidates_come_in_chain_order ();

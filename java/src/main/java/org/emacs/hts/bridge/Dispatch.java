@@ -45,8 +45,8 @@ final class Dispatch {
         try {
             if (faults && op != TEST_HOOK) e.before(changesATable(op));
             switch (op) {
-                case NEW: return e.newTable(a, floatOf(b), floatOf(c), (int) d, f);
-                case COPY: return e.copy(a, b);
+                case NEW: return e.newTable(a, floatOf(b >>> 32), floatOf(b), (int) c, d, f);
+                case COPY: return e.copy(a, b, c);
                 case FREE: return e.free(a);
                 case CLEAR: return e.clear(a);
                 case INSERT: return e.insert(a, b, c, d);

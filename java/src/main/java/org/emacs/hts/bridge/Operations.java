@@ -48,14 +48,21 @@ final class Operations {
         hooks.maybeFail(tableOp);
     }
 
-    long newTable(long size, float rehashSize, float rehashThreshold, int weakness, long owner) {
-        return registry.manage(LiveTable.create(host, pool, size, rehashSize, rehashThreshold,
-                                                weakness(weakness)), owner);
+    /** hts_new; the new table's layout address goes to {@code layoutOut}, as hts_table_layout's would. */
+    long newTable(long size, float rehashSize, float rehashThreshold, int weakness, long owner, long layoutOut) {
+        return made(registry.manage(LiveTable.create(host, pool, size, rehashSize, rehashThreshold,
+                                                     weakness(weakness)), owner), layoutOut);
     }
 
-    long copy(long t, long owner) {
+    long copy(long t, long owner, long layoutOut) {
         // A copy is always mutable, a pure table's too.
-        return registry.manage(registry.table(t).copy(), owner);
+        return made(registry.manage(registry.table(t).copy(), owner), layoutOut);
+    }
+
+    /** Hands C a table just made with its layout, sparing it a call to hts_table_layout. */
+    private long made(long handle, long layoutOut) {
+        memory.putLong(layoutOut, registry.table(handle).layoutAddress());
+        return handle;
     }
 
     long free(long t) {
@@ -106,12 +113,15 @@ final class Operations {
         return v.count();
     }
 
-    /** hts_import's nine arguments arrive as nine words at {@code args}, floats as their bits. */
+    /**
+     * hts_import's nine arguments arrive as words at {@code args}, floats as
+     * their bits, and a tenth: where the layout's address goes.
+     */
     long importTable(long args) {
-        long[] a = new long[9];
-        memory.getLongs(args, a, 9);
-        return importTable(a[0], Float.intBitsToFloat((int) a[1]), Float.intBitsToFloat((int) a[2]), (int) a[3],
-                           a[4], a[5], a[6], (int) a[7], a[8]);
+        long[] a = new long[10];
+        memory.getLongs(args, a, 10);
+        return made(importTable(a[0], Float.intBitsToFloat((int) a[1]), Float.intBitsToFloat((int) a[2]),
+                                (int) a[3], a[4], a[5], a[6], (int) a[7], a[8]), a[9]);
     }
 
     private long importTable(long size, float rehashSize, float rehashThreshold, int weakness,

@@ -325,16 +325,6 @@ public final class LiveTable implements TableView, AutoCloseable {
 
     // ---- garbage collection -------------------------------------------
 
-    /** Appends every live key and value, in slot order (the weak phases' queries). */
-    int exportWords(Words out) {
-        int start = out.size();
-        for (int i = nextLive(0); i >= 0; i = nextLive(i + 1)) {
-            out.add(mem.key(i));
-            out.add(mem.value(i));
-        }
-        return out.size() - start;
-    }
-
     /**
      * The removal half of sweep_weak_table: frees the {@code n} slots at
      * {@code slots[from..]}, in that order, which is the order the shim's

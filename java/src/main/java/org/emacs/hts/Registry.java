@@ -139,10 +139,24 @@ public final class Registry {
      * marked); a weak one waits for the weak phases.
      */
     public boolean mark(long handle) {
+        LiveTable t = markFirst(handle);
+        return t != null && !t.weakness().isWeak();
+    }
+
+    /** Marks the table; returns it if this is its first mark in this GC, else null. */
+    public LiveTable markFirst(long handle) {
         int i = indexOf(handle);
-        if (marked[i]) return false;
+        if (marked[i]) return null;
         marked[i] = true;
-        return !tables[i].weakness().isWeak();
+        return tables[i];
+    }
+
+    /**
+     * {@link #mark} for the batch the sweep hands over, without asking what
+     * to mark: one loop, which a GC runs before the JIT has compiled it.
+     */
+    public void markAll(long[] handles, int n) {
+        for (int j = 0; j < n; j++) marked[indexOf(handles[j])] = true;
     }
 
     public boolean isMarked(long handle) {

@@ -54,6 +54,28 @@ class RegistryTest {
     }
 
     @Test
+    void theSweepsBatchMarksEachTableAndRefusesAStaleHandle() {
+        long a = registry.manage(withEntries(1), 8), b = registry.manage(withEntries(2), 16);
+        long c = registry.manage(withEntries(3), 24);
+        registry.markAll(new long[] {a, c, a}, 3);
+        assertTrue(registry.isMarked(a) && registry.isMarked(c));
+        assertFalse(registry.isMarked(b));
+        assertEquals(1, registry.sweep());
+        assertFalse(registry.isLive(b));
+        assertThrows(StaleHandleException.class, () -> registry.markAll(new long[] {a, b}, 2));
+    }
+
+    @Test
+    void onlyATablesFirstMarkInAGcHandsItBack() {
+        LiveTable t = withEntries(1);
+        long h = registry.manage(t, 8);
+        assertSame(t, registry.markFirst(h));
+        assertEquals(null, registry.markFirst(h), "marked already: it has joined");
+        registry.sweep();
+        assertSame(t, registry.markFirst(h), "a sweep clears the marks");
+    }
+
+    @Test
     void aDroppedHandleIsStaleEvenWhenItsIndexIsReused() {
         long a = registry.manage(withEntries(1), 8);
         registry.sweep();

@@ -158,12 +158,9 @@ final class Operations {
         if (handles.length < words) handles = new long[Math.max(words, 2 * handles.length)];
         memory.getLongs(elements, handles, words);
         for (int e = 0; e < words; e += (int) stride) {
-            long t = handles[e];
-            LiveTable table = registry.table(t);
-            boolean joined = registry.isMarked(t);
-            registry.mark(t);
-            handles[e + 1] = joined ? 0 : table.layoutAddress();
-            handles[e + 2] = table.weakness().ordinal();
+            LiveTable table = registry.markFirst(handles[e]);
+            handles[e + 1] = table == null ? 0 : table.layoutAddress();
+            handles[e + 2] = table == null ? 0 : table.weakness().ordinal();
         }
         memory.putLongs(elements, handles, words);
         return Status.OK;
@@ -201,7 +198,7 @@ final class Operations {
         if (n < 0 || n > Integer.MAX_VALUE) throw new IllegalArgumentException("batch of " + n);
         if (handles.length < n) handles = new long[(int) Math.max(n, 2L * handles.length)];
         if (n > 0) memory.getLongs(tables, handles, (int) n);
-        for (int i = 0; i < n; i++) registry.mark(handles[i]);
+        registry.markAll(handles, (int) n);
     }
 
     long stats(long out) {

@@ -104,7 +104,7 @@ ask_heap (void)
     {
       const struct hts_layout *l = tables[t].layout;
       const hts_word *kv = l->key_and_value;
-      for (int64_t b = 0; b < l->index_size; b++)
+      for (int64_t b = 0; l->count > 0 && b < l->index_size; b++)
         for (int32_t i = l->index[b]; i >= 0; i = l->next[i])
           {
             words[j++] = kv[2 * i];
@@ -197,7 +197,7 @@ hts_weak_remove (void)
       const struct hts_layout *l = tables[t].layout;
       size_t head = k;
       k += 2;
-      for (int64_t b = 0; b < l->index_size; b++)
+      for (int64_t b = 0; l->count > 0 && b < l->index_size; b++)
         for (int32_t i = l->index[b]; i >= 0; i = l->next[i], j += 2)
           if (removes (tables[t].weakness, survives[j], survives[j + 1]))
             out[k++] = i;

@@ -50,18 +50,19 @@ final class Operations {
 
     /** hts_new; the new table's layout address goes to {@code layoutOut}, as hts_table_layout's would. */
     long newTable(long size, float rehashSize, float rehashThreshold, int weakness, long owner, long layoutOut) {
-        return made(registry.manage(LiveTable.create(host, pool, size, rehashSize, rehashThreshold,
-                                                     weakness(weakness)), owner), layoutOut);
+        LiveTable table = LiveTable.create(host, pool, size, rehashSize, rehashThreshold, weakness(weakness));
+        return made(table, registry.manage(table, owner), layoutOut);
     }
 
     long copy(long t, long owner, long layoutOut) {
         // A copy is always mutable, a pure table's too.
-        return made(registry.manage(registry.table(t).copy(), owner), layoutOut);
+        LiveTable table = registry.table(t).copy();
+        return made(table, registry.manage(table, owner), layoutOut);
     }
 
-    /** Hands C a table just made with its layout, sparing it a call to hts_table_layout. */
-    private long made(long handle, long layoutOut) {
-        memory.putLong(layoutOut, registry.table(handle).layoutAddress());
+    /** Hands C a table just made, HANDLE, with its layout, sparing it a call to hts_table_layout. */
+    private long made(LiveTable table, long handle, long layoutOut) {
+        memory.putLong(layoutOut, table.layoutAddress());
         return handle;
     }
 
@@ -120,12 +121,12 @@ final class Operations {
     long importTable(long args) {
         long[] a = new long[10];
         memory.getLongs(args, a, 10);
-        return made(importTable(a[0], Float.intBitsToFloat((int) a[1]), Float.intBitsToFloat((int) a[2]),
-                                (int) a[3], a[4], a[5], a[6], (int) a[7], a[8]), a[9]);
+        return importTable(a[0], Float.intBitsToFloat((int) a[1]), Float.intBitsToFloat((int) a[2]),
+                           (int) a[3], a[4], a[5], a[6], (int) a[7], a[8], a[9]);
     }
 
     private long importTable(long size, float rehashSize, float rehashThreshold, int weakness,
-                             long kv, long hashes, long n, int flags, long owner) {
+                             long kv, long hashes, long n, int flags, long owner, long layoutOut) {
         if (n < 0 || n > size || size > Integer.MAX_VALUE)
             throw new IllegalArgumentException(n + " entries for a size of " + size);
         int count = (int) n;
@@ -134,8 +135,9 @@ final class Operations {
         memory.getLongs(hashes, h, count);
         LiveTable table = LiveTable.imported(host, pool, (int) size, pairs, h, count, rehashSize,
                                              rehashThreshold, weakness(weakness), (flags & IMPORT_DUMPED) != 0);
-        return (flags & IMPORT_PURE) != 0 ? registry.managePure(table.makePure(), owner)
+        long handle = (flags & IMPORT_PURE) != 0 ? registry.managePure(table.makePure(), owner)
             : registry.manage(table, owner);
+        return made(table, handle, layoutOut);
     }
 
     long roots(long wordsOut) {

@@ -1,6 +1,5 @@
 package org.emacs.hts;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -120,43 +119,6 @@ class BlockPoolTest {
         assertEquals(source.allocated, source.freed);
         assertTrue(source.released.isEmpty(), "freed, not kept: the source itself reports a use after free");
         assertEquals(0, pool.liveBytes());
-    }
-
-    @Test
-    void aLargeTablesFourArraysAreBlocksOfTheirOwnAsStocksFourMallocsAre() {
-        Source source = new Source();
-        BlockPool pool = new BlockPool(source, 0);
-        HostPolicy host = new Emacs30(ModelTest.UNUSED);
-        // 8192 slots, 16384 buckets: 192 KiB of arrays together, past the largest small block.
-        int n = 8192;
-        LiveTable t = LiveTable.create(host, pool, n, 0, 0, Weakness.NONE);
-        for (int i = 0; i < n; i++) t.insert(8L * i + 2, i, i * 2654435761L & 0xFFFF_FFFFL);
-        assertEquals(List.of(16 * n), capacities(source.allocated),
-                     "key_and_value a block of its own; hash, next and index (32, 32, 64 KiB) small ones");
-        t.insert(2, 0, 7);                                   // grows to 16384 slots, 32768 buckets
-        assertEquals(List.of(16 * n, 16 * 2 * n, 4 * 4 * n), capacities(source.allocated),
-                     "then key_and_value and index blocks of their own");
-        assertEquals(List.of(16 * n), capacities(source.freed), "the old arrays given back once copied");
-        for (int i = 0; i < n; i++) {
-            assertEquals(8L * i + 2, t.key(i));
-            assertEquals(i, t.value(i));
-            assertEquals(i * 2654435761L & 0xFFFF_FFFFL, t.hash(i));
-        }
-        LiveTable c = t.copy();
-        assertEquals(t.count(), c.sweepOrder().length);
-        assertArrayEquals(t.sweepOrder(), c.sweepOrder(), "same chains");
-        long both = pool.liveBytes();
-        assertEquals(both, t.nativeBytes() + c.nativeBytes());
-        c.close();
-        t.close();
-        t.close();
-        assertEquals(0, pool.liveBytes(), "every block given back, once");
-    }
-
-    private static List<Integer> capacities(List<ByteBuffer> buffers) {
-        List<Integer> out = new ArrayList<>();
-        for (ByteBuffer b : buffers) out.add(b.capacity());
-        return out;
     }
 
     @Test

@@ -44,36 +44,27 @@ final class Dispatch {
     long call(int op, long a, long b, long c, long d, long f) {
         try {
             if (faults && op != TEST_HOOK) e.before(changesATable(op));
-            // The writes each entry makes come first, in a method small
-            // enough for the JIT to inline what they call.
             switch (op) {
+                case NEW: return e.newTable(a, floatOf(b >>> 32), floatOf(b), (int) c, d, f);
+                case COPY: return e.copy(a, b, c);
+                case FREE: return e.free(a);
+                case CLEAR: return e.clear(a);
                 case INSERT: return e.insert(a, b, c, d);
                 case REMOVE: return e.remove(a, b);
                 case SET_VALUE: return e.setValue(a, b, c);
-                default: return rest(op, a, b, c, d, f);
+                case EXPORT: return e.export(a, b, c, d);
+                case IMPORT: return e.importTable(a);
+                case LAYOUT: return e.layout(a);
+                case ROOTS: return e.roots(a);
+                case WEAK_MARK: return e.weakMark(a, b, c);
+                case WEAK_REMOVE: return e.weakRemove(a, b);
+                case SWEEP: return e.sweep(a, b);
+                case STATS: return e.stats(a);
+                case TEST_HOOK: return e.testHook((int) a, b);
+                default: throw new IllegalArgumentException("no operation " + op);
             }
         } catch (Throwable x) {
             return Status.report(x);
-        }
-    }
-
-    /** Every other operation: a table's making and dropping, a dump's, a GC's, the test hook. */
-    private long rest(int op, long a, long b, long c, long d, long f) {
-        switch (op) {
-            case NEW: return e.newTable(a, floatOf(b >>> 32), floatOf(b), (int) c, d, f);
-            case COPY: return e.copy(a, b, c);
-            case FREE: return e.free(a);
-            case CLEAR: return e.clear(a);
-            case EXPORT: return e.export(a, b, c, d);
-            case IMPORT: return e.importTable(a);
-            case LAYOUT: return e.layout(a);
-            case ROOTS: return e.roots(a);
-            case WEAK_MARK: return e.weakMark(a, b, c);
-            case WEAK_REMOVE: return e.weakRemove(a, b);
-            case SWEEP: return e.sweep(a, b);
-            case STATS: return e.stats(a);
-            case TEST_HOOK: return e.testHook((int) a, b);
-            default: throw new IllegalArgumentException("no operation " + op);
         }
     }
 

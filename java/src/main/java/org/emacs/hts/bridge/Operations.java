@@ -50,7 +50,7 @@ final class Operations {
 
     /** hts_new; the new table's layout address goes to {@code layoutOut}, as hts_table_layout's would. */
     long newTable(long size, float rehashSize, float rehashThreshold, int weakness, long owner, long layoutOut) {
-        LiveTable table = LiveTable.create(host, pool, size, rehashSize, rehashThreshold, weakness(weakness));
+        LiveTable table = LiveTable.create(host, pool, size, rehashSize, rehashThreshold, Weakness.of(weakness));
         return made(table, registry.manage(table, owner), layoutOut);
     }
 
@@ -134,7 +134,7 @@ final class Operations {
         memory.getLongs(kv, pairs, 2 * count);
         memory.getLongs(hashes, h, count);
         LiveTable table = LiveTable.imported(host, pool, (int) size, pairs, h, count, rehashSize,
-                                             rehashThreshold, weakness(weakness), (flags & IMPORT_DUMPED) != 0);
+                                             rehashThreshold, Weakness.of(weakness), (flags & IMPORT_DUMPED) != 0);
         long handle = (flags & IMPORT_PURE) != 0 ? registry.managePure(table.makePure(), owner)
             : registry.manage(table, owner);
         return made(table, handle, layoutOut);
@@ -220,12 +220,6 @@ final class Operations {
         if (slot < 0 || slot >= v.size())
             throw new IllegalArgumentException("slot " + slot + " is outside 0.." + (v.size() - 1));
         return (int) slot;
-    }
-
-    private static Weakness weakness(int w) {
-        Weakness[] all = Weakness.values();
-        if (w < 0 || w >= all.length) throw new IllegalArgumentException("weakness " + w);
-        return all[w];
     }
 
     /** Hands C the gathered words: native memory the backend owns, its address in *wordsOut. */

@@ -3,6 +3,7 @@ package org.emacs.hts.bridge;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -98,6 +99,9 @@ class BoundaryTest {
         List<String> java = new ArrayList<>();
         for (Weakness w : Weakness.values()) java.add(w.name());
         assertEquals(names, java);
+        for (int i = 0; i < names.size(); i++) assertEquals(names.get(i), Weakness.of(i).name());
+        assertThrows(IllegalArgumentException.class, () -> Weakness.of(names.size()));
+        assertThrows(IllegalArgumentException.class, () -> Weakness.of(-1));
     }
 
     @Test
